@@ -1,0 +1,237 @@
+namespace Schedules
+
+open System.Runtime.InteropServices
+
+/// <summary>
+/// PyTorch's scheduler family and celldetection's additions, with PyTorch's argument names (in .NET casing) and
+/// defaults. Each method validates its arguments once and returns a scheduler value; nothing is touched until a
+/// transition runs.
+/// </summary>
+/// <example><code lang="fsharp">
+/// let warmup = LRScheduler.WarmUp(steps = 5) |> Scheduler.withMetric
+/// let plateau = LRScheduler.ReduceLROnPlateau(patience = 2, warmup = 1)
+/// let scheduler = LRScheduler.SequentialLR([ warmup; plateau ], [ 5 ])
+/// </code></example>
+[<AbstractClass; Sealed>]
+type LRScheduler =
+
+    /// <summary>LR = base × lrLambda(epoch), per group (PyTorch's LambdaLR; not chainable).</summary>
+    static member LambdaLR(lrLambda: ForGroups<int -> float>) = Scheduler.create (LambdaLR lrLambda)
+
+    /// <summary>LR = base × lrLambda(epoch) for every group.</summary>
+    static member LambdaLR(lrLambda: int -> float) = Scheduler.create (LambdaLR(All lrLambda))
+
+    /// <summary>LR ← LR × lrLambda(epoch) for epoch ≥ 1 (PyTorch's MultiplicativeLR).</summary>
+    static member MultiplicativeLR(lrLambda: ForGroups<int -> float>) =
+        Scheduler.create (MultiplicativeLR lrLambda)
+
+    /// <summary>LR ← LR × lrLambda(epoch) for epoch ≥ 1, every group.</summary>
+    static member MultiplicativeLR(lrLambda: int -> float) =
+        Scheduler.create (MultiplicativeLR(All lrLambda))
+
+    /// <summary>LR ← LR × gamma at epochs stepSize, 2·stepSize, ... (PyTorch's StepLR). stepSize ≥ 1, gamma ≥ 0.</summary>
+    static member StepLR(stepSize: int, [<Optional; DefaultParameterValue(0.1)>] gamma: float) =
+        Scheduler.create (StepLR(stepSize, gamma))
+
+    /// <summary>LR ← LR × gamma^c at an epoch listed c times in milestones (PyTorch's MultiStepLR).</summary>
+    static member MultiStepLR(milestones: int seq, [<Optional; DefaultParameterValue(0.1)>] gamma: float) =
+        Validate.notNull "milestones" (box milestones)
+        Scheduler.create (MultiStepLR(List.ofSeq milestones |> List.sort, gamma))
+
+    /// <summary>LR = base × factor until epoch totalIters, then base (PyTorch's ConstantLR). factor in (0, 1].</summary>
+    static member ConstantLR
+        (
+            [<Optional; DefaultParameterValue(1.0 / 3.0)>] factor: float,
+            [<Optional; DefaultParameterValue(5)>] totalIters: int
+        ) =
+        Scheduler.create (ConstantLR(factor, totalIters))
+
+    /// <summary>The factor moves linearly from startFactor (epoch 0) to endFactor (epoch totalIters)
+    /// (PyTorch's LinearLR). startFactor in (0, 1], endFactor in [0, 1], totalIters ≥ 1.</summary>
+    static member LinearLR
+        (
+            [<Optional; DefaultParameterValue(1.0 / 3.0)>] startFactor: float,
+            [<Optional; DefaultParameterValue(1.0)>] endFactor: float,
+            [<Optional; DefaultParameterValue(5)>] totalIters: int
+        ) =
+        Scheduler.create (LinearLR(startFactor, endFactor, totalIters))
+
+    /// <summary>LR ← LR × gamma every epoch (PyTorch's ExponentialLR).</summary>
+    static member ExponentialLR(gamma: float) = Scheduler.create (ExponentialLR gamma)
+
+    /// <summary>LR = base × (1 − epoch/totalIters)^power, 0 from totalIters on (PyTorch's PolynomialLR).</summary>
+    static member PolynomialLR
+        (
+            [<Optional; DefaultParameterValue(5)>] totalIters: int,
+            [<Optional; DefaultParameterValue(1.0)>] power: float
+        ) =
+        Scheduler.create (PolynomialLR(totalIters, power))
+
+    /// <summary>LR = etaMin + (base − etaMin)(1 + cos(π·epoch/tMax))/2, computed recursively as PyTorch does; it
+    /// keeps oscillating after tMax (PyTorch's CosineAnnealingLR). tMax ≥ 1.</summary>
+    static member CosineAnnealingLR(tMax: int, [<Optional; DefaultParameterValue(0.0)>] etaMin: float) =
+        Scheduler.create (CosineAnnealingLR(tMax, etaMin))
+
+    /// <summary>SGDR: LR = etaMin + (base − etaMin)(1 + cos(π·T_cur/T_i))/2 with T_i = t0, t0·tMult, ...
+    /// (PyTorch's CosineAnnealingWarmRestarts). t0 ≥ 1, tMult ≥ 1.</summary>
+    static member CosineAnnealingWarmRestarts
+        (
+            t0: int,
+            [<Optional; DefaultParameterValue(1)>] tMult: int,
+            [<Optional; DefaultParameterValue(0.0)>] etaMin: float
+        ) =
+        Scheduler.create (CosineAnnealingWarmRestarts(t0, tMult, etaMin))
+
+    /// <summary>Cyclical LRs between baseLr and maxLr (PyTorch's CyclicLR), with momentum cycled inversely when
+    /// cycleMomentum is true. A custom scaleFn replaces mode; scaleMode says whether it receives the cycle or the
+    /// iteration.</summary>
+    static member CyclicLR
+        (
+            baseLr: ForGroups<float>,
+            maxLr: ForGroups<float>,
+            ?stepSizeUp: int,
+            ?stepSizeDown: int,
+            ?mode: CyclicMode,
+            ?gamma: float,
+            ?scaleFn: int -> float,
+            ?scaleMode: ScaleMode,
+            ?cycleMomentum: bool,
+            ?baseMomentum: ForGroups<float>,
+            ?maxMomentum: ForGroups<float>
+        ) =
+        Scheduler.create (
+            CyclicLR
+                {
+                    BaseLr = baseLr
+                    MaxLr = maxLr
+                    StepSizeUp = defaultArg stepSizeUp 2000
+                    StepSizeDown = stepSizeDown
+                    Mode = defaultArg mode Triangular
+                    Gamma = defaultArg gamma 1.0
+                    ScaleFn = scaleFn
+                    ScaleMode = defaultArg scaleMode Cycle
+                    CycleMomentum = defaultArg cycleMomentum true
+                    BaseMomentum = defaultArg baseMomentum (All 0.8)
+                    MaxMomentum = defaultArg maxMomentum (All 0.9)
+                }
+        )
+
+    /// <summary>The 1cycle policy (PyTorch's OneCycleLR): from maxLr/divFactor up to maxLr over pctStart of
+    /// totalSteps, then down to maxLr/divFactor/finalDivFactor; momentum cycled inversely. Give totalSteps, or
+    /// epochs and stepsPerEpoch. Stepping beyond totalSteps is an error.</summary>
+    static member OneCycleLR
+        (
+            maxLr: ForGroups<float>,
+            ?totalSteps: int,
+            ?epochs: int,
+            ?stepsPerEpoch: int,
+            ?pctStart: float,
+            ?annealStrategy: AnnealStrategy,
+            ?cycleMomentum: bool,
+            ?baseMomentum: ForGroups<float>,
+            ?maxMomentum: ForGroups<float>,
+            ?divFactor: float,
+            ?finalDivFactor: float,
+            ?threePhase: bool
+        ) =
+        let total =
+            match totalSteps, epochs, stepsPerEpoch with
+            | Some t, _, _ -> t
+            | None, Some e, Some s ->
+                Validate.positiveInt "epochs" e
+                Validate.positiveInt "stepsPerEpoch" s
+                e * s
+            | None, _, _ ->
+                raise (
+                    System.ArgumentException(
+                        "OneCycleLR needs totalSteps, or both epochs and stepsPerEpoch.",
+                        "totalSteps"
+                    )
+                )
+
+        Scheduler.create (
+            OneCycleLR
+                {
+                    MaxLr = maxLr
+                    TotalSteps = total
+                    PctStart = defaultArg pctStart 0.3
+                    AnnealStrategy = defaultArg annealStrategy Cos
+                    CycleMomentum = defaultArg cycleMomentum true
+                    BaseMomentum = defaultArg baseMomentum (All 0.85)
+                    MaxMomentum = defaultArg maxMomentum (All 0.95)
+                    DivFactor = defaultArg divFactor 25.0
+                    FinalDivFactor = defaultArg finalDivFactor 1e4
+                    ThreePhase = defaultArg threePhase false
+                }
+        )
+
+    /// <summary>celldetection's linear warm-up factor: 1 when step &gt; steps, else min(step / steps, 1).</summary>
+    static member LinearWarmUpFactor(step: int, steps: int) =
+        if step > steps then 1.0 else min (float step / float steps) 1.0
+
+    /// <summary>celldetection's WarmUp: LR = base × lrLambda(step, steps) for step ≤ steps (the linear factor by
+    /// default, so the LR starts at 0), then the incoming LRs pass through unchanged. steps ≥ 1.</summary>
+    static member WarmUp(steps: int, ?lrLambda: ForGroups<int -> int -> float>) =
+        let lambdas =
+            defaultArg lrLambda (All(fun step steps -> LRScheduler.LinearWarmUpFactor(step, steps)))
+
+        Scheduler.create (WarmUp(steps, lambdas))
+
+    /// <summary>ReduceLROnPlateau with celldetection's grace period (see <see cref="T:Schedules.ReduceLROnPlateauConfig"/>
+    /// for every parameter; the defaults are the seed's, warmup = 1).</summary>
+    static member ReduceLROnPlateau
+        (
+            ?mode: PlateauMode,
+            ?factor: float,
+            ?patience: int,
+            ?threshold: float,
+            ?thresholdMode: ThresholdMode,
+            ?cooldown: int,
+            ?minLr: ForGroups<float>,
+            ?eps: float,
+            ?warmup: int
+        ) =
+        let d = ReduceLROnPlateauConfig.Default
+
+        Scheduler.createWatching (
+            ReduceLROnPlateau
+                {
+                    Mode = defaultArg mode d.Mode
+                    Factor = defaultArg factor d.Factor
+                    Patience = defaultArg patience d.Patience
+                    Threshold = defaultArg threshold d.Threshold
+                    ThresholdMode = defaultArg thresholdMode d.ThresholdMode
+                    Cooldown = defaultArg cooldown d.Cooldown
+                    MinLr = defaultArg minLr d.MinLr
+                    Eps = defaultArg eps d.Eps
+                    Warmup = defaultArg warmup d.Warmup
+                }
+        )
+
+    /// <summary>PyTorch's SequentialLR, metric-aware as in celldetection: schedulers[i] runs from milestones[i-1]
+    /// on, restarted at its own epoch 0 at its milestone. Milestones strictly increasing, ≥ 1, one fewer than
+    /// schedulers.</summary>
+    static member SequentialLR(schedulers: Scheduler<unit> seq, milestones: int seq) : Scheduler<unit> =
+        Validate.notNull "schedulers" (box schedulers)
+        Validate.notNull "milestones" (box milestones)
+        Scheduler.create (SequentialLR(schedulers |> Seq.map Scheduler.config |> List.ofSeq, List.ofSeq milestones))
+
+    /// <summary>SequentialLR over schedulers that observe a metric; the metric is forwarded to the children that
+    /// watch one.</summary>
+    static member SequentialLR(schedulers: Scheduler<float> seq, milestones: int seq) : Scheduler<float> =
+        Validate.notNull "schedulers" (box schedulers)
+        Validate.notNull "milestones" (box milestones)
+
+        Scheduler.createWatching (
+            SequentialLR(schedulers |> Seq.map Scheduler.config |> List.ofSeq, List.ofSeq milestones)
+        )
+
+    /// <summary>PyTorch's ChainedScheduler: every step, each scheduler acts in order on the LRs the previous left.</summary>
+    static member ChainedScheduler(schedulers: Scheduler<unit> seq) : Scheduler<unit> =
+        Validate.notNull "schedulers" (box schedulers)
+        Scheduler.create (ChainedScheduler(schedulers |> Seq.map Scheduler.config |> List.ofSeq))
+
+    /// <summary>ChainedScheduler over schedulers that observe a metric; the metric is forwarded to each that watches one.</summary>
+    static member ChainedScheduler(schedulers: Scheduler<float> seq) : Scheduler<float> =
+        Validate.notNull "schedulers" (box schedulers)
+        Scheduler.createWatching (ChainedScheduler(schedulers |> Seq.map Scheduler.config |> List.ofSeq))

@@ -1,0 +1,137 @@
+namespace Schedules
+
+open System
+open System.Collections.Immutable
+
+/// <summary>
+/// A validated scheduler configuration. <c>'Metric</c> says what a step observes besides the LRs: <c>unit</c> for a
+/// step-based scheduler, <c>float</c> for one that watches a metric (ReduceLROnPlateau, or a composite holding one),
+/// so a metric-driven scheduler cannot be stepped without a metric. Building one touches nothing.
+/// </summary>
+[<NoEquality; NoComparison>]
+type Scheduler<'Metric> =
+    private
+        {
+            Configuration: Config
+            MetricOf: 'Metric -> float voption
+        }
+
+    /// <summary>The configuration, as data.</summary>
+    member this.Config = this.Configuration
+
+    override this.ToString() =
+        sprintf "%s scheduler" (Schedules.Config.kind this.Configuration)
+
+/// <summary>A run of a scheduler: one output per step (row 0 is the output of <c>init</c>) and the state after
+/// the last.</summary>
+[<NoEquality; NoComparison>]
+type Trace =
+    {
+        /// <summary>Row t holds what step t produced; row 0 what building the scheduler produced.</summary>
+        Rows: ImmutableArray<Output>
+        /// <summary>The state after the last row, to continue from.</summary>
+        State: State
+    }
+
+/// <summary>Building and running schedulers: pure transitions over immutable states.</summary>
+[<RequireQualifiedAccess>]
+module Scheduler =
+
+    /// <summary>Validates a step-based configuration. Raises ArgumentException naming the parameter, the value and
+    /// what is allowed; a configuration that watches a metric is refused (use <c>createWatching</c>).</summary>
+    [<CompiledName("Create")>]
+    let create (config: Config) : Scheduler<unit> =
+        Checks.config config
+
+        if Config.watchesMetric config then
+            raise (
+                ArgumentException(
+                    sprintf
+                        "A %s that holds a ReduceLROnPlateau watches a metric: build it with Scheduler.createWatching."
+                        (Config.kind config),
+                    "config"
+                )
+            )
+
+        {
+            Configuration = config
+            MetricOf = fun () -> ValueNone
+        }
+
+    /// <summary>Validates any configuration as one whose steps observe a metric (a step-based one ignores it).</summary>
+    [<CompiledName("CreateWatching")>]
+    let createWatching (config: Config) : Scheduler<float> =
+        Checks.config config
+
+        {
+            Configuration = config
+            MetricOf = ValueSome
+        }
+
+    /// <summary>The same step-based scheduler, observing (and ignoring) a metric, so that it can sit beside a
+    /// ReduceLROnPlateau in a SequentialLR or ChainedScheduler.</summary>
+    [<CompiledName("WithMetric")>]
+    let withMetric (scheduler: Scheduler<unit>) : Scheduler<float> =
+        {
+            Configuration = scheduler.Configuration
+            MetricOf = ValueSome
+        }
+
+    /// <summary>The configuration, as data.</summary>
+    [<CompiledName("Config")>]
+    let config (scheduler: Scheduler<'M>) = scheduler.Configuration
+
+    let private output (r: Engine.Result) =
+        {
+            Lrs = r.Lrs
+            Momentum = r.Momentum
+            Events = r.Events
+        }
+
+    /// <summary>What building the scheduler on an optimizer with these LRs does (PyTorch's constructor, including
+    /// its initial step): the first state and the LRs (and momentum) for epoch 0.</summary>
+    [<CompiledName("Init")>]
+    let init (scheduler: Scheduler<'M>) (lrs: GroupValues) : State * Output =
+        Validate.lrs "lrs" -1 lrs
+        Checks.groups lrs.Count scheduler.Configuration
+        let struct (r, _) = Engine.construct scheduler.Configuration None lrs
+        r.State, output r
+
+    /// <summary>One transition: from a state and an observation (the LRs currently applied, and the metric) to the
+    /// next state and the LRs (and momentum) to apply.</summary>
+    [<CompiledName("Step")>]
+    let step (scheduler: Scheduler<'M>) (state: State) (observation: Observation<'M>) : State * Output =
+        Validate.notNull "state" (box state)
+        let expected = defaultArg (Checks.stateGroups state) -1
+        Validate.lrs "observation.Lrs" expected observation.Lrs
+        let r = Engine.step scheduler.Configuration state observation.Lrs (scheduler.MetricOf observation.Metric)
+        r.State, output r
+
+    /// <summary>Steps once per element of <paramref name="metrics"/> from <paramref name="state"/>, applying each
+    /// step's LRs before the next, as a training loop would. Returns one output per step and the last state.</summary>
+    [<CompiledName("Fold")>]
+    let fold (scheduler: Scheduler<'M>) (state: State) (lrs: GroupValues) (metrics: seq<'M>) : Trace =
+        let rows = ImmutableArray.CreateBuilder<Output>()
+        let mutable state = state
+        let mutable lrs = lrs
+
+        for metric in metrics do
+            let s, o = step scheduler state { Lrs = lrs; Metric = metric }
+            rows.Add o
+            state <- s
+            lrs <- o.Lrs
+
+        { Rows = rows.ToImmutable(); State = state }
+
+    /// <summary>Builds the scheduler on these LRs and steps it once per metric: rows 0..n.</summary>
+    [<CompiledName("Run")>]
+    let run (scheduler: Scheduler<'M>) (lrs: GroupValues) (metrics: seq<'M>) : Trace =
+        let state, first = init scheduler lrs
+        let rest = fold scheduler state first.Lrs metrics
+        { rest with Rows = rest.Rows.Insert(0, first) }
+
+    /// <summary>Builds a step-based scheduler on these LRs and steps it <paramref name="steps"/> times: rows 0..steps.</summary>
+    [<CompiledName("RunSteps")>]
+    let runSteps (scheduler: Scheduler<unit>) (lrs: GroupValues) (steps: int) : Trace =
+        Validate.nonNegativeInt "steps" steps
+        run scheduler lrs (Seq.replicate steps ())

@@ -1,0 +1,78 @@
+namespace Schedules
+
+/// <summary>The counters of ReduceLROnPlateau, named for what they count.</summary>
+type PlateauState =
+    {
+        /// <summary>The best metric seen so far (+∞ in Min mode, −∞ in Max mode before the first).</summary>
+        Best: float
+        /// <summary>Consecutive observations that did not improve on Best (PyTorch's num_bad_epochs).</summary>
+        BadEpochs: int
+        /// <summary>Observations left in the cooldown after a reduction (PyTorch's cooldown_counter).</summary>
+        CooldownLeft: int
+        /// <summary>Observations left in the seed's grace period (celldetection's warmup_counter).</summary>
+        WarmupLeft: int
+        /// <summary>How many observations have been made (PyTorch's last_epoch).</summary>
+        LastEpoch: int
+    }
+
+/// <summary>
+/// The whole state of a scheduler between two steps: immutable, comparable bit for bit, and together with the
+/// LRs currently applied all a transition needs. Composites hold their children's states in order.
+/// </summary>
+type State =
+    /// <summary>A step-based scheduler: the base LRs it captured (PyTorch's base_lrs) and its epoch counter
+    /// (PyTorch's last_epoch: the epoch whose LRs are applied).</summary>
+    | Epoch of BaseLrs: GroupValues * LastEpoch: int
+    /// <summary>CosineAnnealingWarmRestarts: base LRs, epoch counter, position in the period (T_cur) and its
+    /// length (T_i).</summary>
+    | WarmRestarts of BaseLrs: GroupValues * LastEpoch: int * TCur: float * TI: int
+    /// <summary>ReduceLROnPlateau's counters.</summary>
+    | Plateau of PlateauState
+    /// <summary>SequentialLR: its own epoch counter and every child's state.</summary>
+    | Sequential of LastEpoch: int * Schedulers: State list
+    /// <summary>ChainedScheduler: every child's state.</summary>
+    | Chained of Schedulers: State list
+
+/// <summary>Something a step did that a training loop may want to log: data, never printed by the library.</summary>
+type Event =
+    /// <summary>ReduceLROnPlateau lowered the LR of param group Group from OldLr to NewLr.</summary>
+    | LrReduced of Group: int * OldLr: float * NewLr: float
+    /// <summary>SequentialLR reached a milestone: child Index (0-based) takes over, restarted at its epoch 0.</summary>
+    | SchedulerSwitched of Index: int
+
+/// <summary>What a transition hands back beside the new state.</summary>
+[<Struct>]
+type Output =
+    {
+        /// <summary>The LRs to apply, one per param group.</summary>
+        Lrs: GroupValues
+        /// <summary>The momentum (SGD) or beta1 (Adam) to apply, where a scheduler cycles it; None otherwise.</summary>
+        Momentum: GroupValues option
+        /// <summary>What happened in this step, in order.</summary>
+        Events: Event list
+    }
+
+/// <summary>
+/// What a transition observes: the LRs currently applied (PyTorch's chainable rules read them from the optimizer,
+/// and a user's manual change is honoured), and the metric for schedulers that watch one. <c>'Metric</c> is
+/// <c>unit</c> for step-based schedulers and <c>float</c> for metric-driven ones.
+/// </summary>
+type Observation<'Metric> =
+    {
+        /// <summary>The LRs currently applied, one per param group.</summary>
+        Lrs: GroupValues
+        /// <summary>The metric (a validation loss, an accuracy), or unit.</summary>
+        Metric: 'Metric
+    }
+
+/// <summary>Building observations.</summary>
+[<RequireQualifiedAccess>]
+module Observation =
+
+    /// <summary>An observation for a step-based scheduler.</summary>
+    [<CompiledName("OfLrs")>]
+    let ofLrs (lrs: GroupValues) : Observation<unit> = { Lrs = lrs; Metric = () }
+
+    /// <summary>An observation for a scheduler that watches a metric.</summary>
+    [<CompiledName("WithMetric")>]
+    let withMetric (lrs: GroupValues) (metric: float) : Observation<float> = { Lrs = lrs; Metric = metric }

@@ -1,0 +1,105 @@
+namespace Schedules
+
+open System
+open System.Globalization
+
+/// The one validation policy of the library: an ArgumentException (or ArgumentOutOfRangeException) whose message
+/// names the parameter, the value received and what is allowed.
+module internal Validate =
+
+    let show (value: obj) =
+        match value with
+        | :? float as f -> f.ToString("R", CultureInfo.InvariantCulture)
+        | :? GroupValues as g -> string g
+        | :? (int list) as l -> l |> List.map string |> String.concat "; " |> sprintf "[%s]"
+        | null -> "null"
+        | v -> string v
+
+    let fail (param: string) (value: obj) (allowed: string) : 'T =
+        raise (ArgumentOutOfRangeException(param, value, sprintf "%s must be %s, but got %s." param allowed (show value)))
+
+    let positiveInt param (v: int) = if v < 1 then fail param v "a positive integer (at least 1)"
+    let nonNegativeInt param (v: int) = if v < 0 then fail param v "a non-negative integer"
+
+    let nonNegative param (v: float) =
+        if not (Double.IsFinite v) || v < 0.0 then
+            fail param v "a finite number >= 0"
+
+    let positive param (v: float) =
+        if not (Double.IsFinite v) || v <= 0.0 then
+            fail param v "a finite number > 0"
+
+    let between param (lo: float) (loIncl: bool) (hi: float) (hiIncl: bool) (v: float) =
+        let okLo = if loIncl then v >= lo else v > lo
+        let okHi = if hiIncl then v <= hi else v < hi
+
+        if not (Double.IsFinite v && okLo && okHi) then
+            fail
+                param
+                v
+                (sprintf
+                    "in %s%s, %s%s"
+                    (if loIncl then "[" else "(")
+                    (show lo)
+                    (show hi)
+                    (if hiIncl then "]" else ")"))
+
+    let groupsSetting param (groups: int) (setting: ForGroups<'T>) =
+        match setting with
+        | Each vs when List.length vs <> groups ->
+            raise (
+                ArgumentException(
+                    sprintf "%s must have one entry per param group (%d), but has %d entries." param groups (List.length vs),
+                    param
+                )
+            )
+        | _ -> ()
+
+    let eachNonNegative param (setting: ForGroups<float>) =
+        ForGroups.values setting |> List.iter (nonNegative param)
+
+    let notNull param (v: obj) = if isNull v then nullArg param
+
+    /// LRs handed in by the caller (an optimizer's or a user's): finite and >= 0.
+    let lrs param (expectedCount: int) (values: GroupValues) =
+        notNull param values
+
+        if expectedCount >= 0 && values.Count <> expectedCount then
+            raise (
+                ArgumentException(
+                    sprintf
+                        "%s must hold one LR per param group: the scheduler was started with %d groups, but got %d."
+                        param
+                        expectedCount
+                        values.Count,
+                    param
+                )
+            )
+
+        for i in 0 .. values.Count - 1 do
+            let v = values.[i]
+
+            if not (Double.IsFinite v) || v < 0.0 then
+                raise (
+                    ArgumentOutOfRangeException(
+                        param,
+                        v,
+                        sprintf "%s[%d] (the LR of group %d) must be a finite number >= 0, but got %s." param i i (show v)
+                    )
+                )
+
+    /// A user function (lr_lambda, scale_fn) gave a factor that would make an LR NaN, infinite or negative.
+    let factor (name: string) (epoch: int) (group: int) (v: float) =
+        if not (Double.IsFinite v) || v < 0.0 then
+            raise (
+                InvalidOperationException(
+                    sprintf
+                        "%s returned %s for epoch %d (group %d); it must return a finite number >= 0 so that no LR becomes NaN, infinite or negative."
+                        name
+                        (show v)
+                        epoch
+                        group
+                )
+            )
+
+        v

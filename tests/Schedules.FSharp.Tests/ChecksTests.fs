@@ -1,0 +1,2 @@
+module Schedules.Tests.ChecksTests
+let tests = Expecto.Tests.testList "ChecksTests" []

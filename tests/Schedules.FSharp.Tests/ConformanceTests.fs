@@ -1,0 +1,226 @@
+/// Golden traces recorded from real PyTorch (../shared/conformance, or SCHEDULES_CONFORMANCE_DIR): every value must
+/// be bit-identical.
+module Schedules.Tests.ConformanceTests
+
+open System
+open System.IO
+open System.Text.Json
+open Expecto
+open Schedules
+open Schedules.Tests.Support
+
+let private number (e: JsonElement) =
+    match e.ValueKind with
+    | JsonValueKind.String ->
+        match e.GetString() with
+        | "NaN" -> nan
+        | "Infinity" -> infinity
+        | "-Infinity" -> -infinity
+        | s -> failwithf "not a number: %s" s
+    | _ -> e.GetDouble()
+
+let private tryProp (name: string) (e: JsonElement) =
+    match e.TryGetProperty name with
+    | true, v when v.ValueKind <> JsonValueKind.Null -> Some v
+    | _ -> None
+
+let private floatOr name d e =
+    tryProp name e |> Option.map number |> Option.defaultValue d
+
+let private intOr name d e =
+    tryProp name e |> Option.map (fun v -> v.GetInt32()) |> Option.defaultValue d
+
+let private boolOr name d e =
+    tryProp name e |> Option.map (fun v -> v.GetBoolean()) |> Option.defaultValue d
+
+let private strOr name (d: string) e =
+    tryProp name e |> Option.map (fun v -> v.GetString()) |> Option.defaultValue d
+
+let private groupsOr name d e =
+    match tryProp name e with
+    | Some v when v.ValueKind = JsonValueKind.Array -> Each [ for x in v.EnumerateArray() -> number x ]
+    | Some v -> All(number v)
+    | None -> d
+
+/// The named lr_lambda vocabulary of the conformance README.
+let private lambda (e: JsonElement) : int -> float =
+    match e.GetProperty("fn").GetString() with
+    | "gamma_pow" ->
+        let g = number (e.GetProperty "gamma")
+        fun epoch -> Math.Pow(g, float epoch)
+    | "const" ->
+        let v = number (e.GetProperty "value")
+        fun _ -> v
+    | "inv_sqrt" ->
+        let o = number (e.GetProperty "offset")
+        fun epoch -> 1.0 / Math.Sqrt(float epoch + o)
+    | other -> failwithf "unknown lr_lambda %s" other
+
+let private lambdas (e: JsonElement) =
+    if e.ValueKind = JsonValueKind.Array then
+        Each [ for x in e.EnumerateArray() -> lambda x ]
+    else
+        All(lambda e)
+
+/// A conformance spec as a configuration, PyTorch's defaults filling what the spec leaves out.
+let rec config (spec: JsonElement) : Config =
+    match spec.GetProperty("type").GetString() with
+    | "LambdaLR" -> LambdaLR(lambdas (spec.GetProperty "lr_lambda"))
+    | "MultiplicativeLR" -> MultiplicativeLR(lambdas (spec.GetProperty "lr_lambda"))
+    | "StepLR" -> StepLR(spec.GetProperty("step_size").GetInt32(), floatOr "gamma" 0.1 spec)
+    | "MultiStepLR" ->
+        MultiStepLR(
+            [ for m in spec.GetProperty("milestones").EnumerateArray() -> m.GetInt32() ] |> List.sort,
+            floatOr "gamma" 0.1 spec
+        )
+    | "ConstantLR" -> ConstantLR(floatOr "factor" (1.0 / 3.0) spec, intOr "total_iters" 5 spec)
+    | "LinearLR" ->
+        LinearLR(floatOr "start_factor" (1.0 / 3.0) spec, floatOr "end_factor" 1.0 spec, intOr "total_iters" 5 spec)
+    | "ExponentialLR" -> ExponentialLR(number (spec.GetProperty "gamma"))
+    | "PolynomialLR" -> PolynomialLR(intOr "total_iters" 5 spec, floatOr "power" 1.0 spec)
+    | "CosineAnnealingLR" -> CosineAnnealingLR(spec.GetProperty("T_max").GetInt32(), floatOr "eta_min" 0.0 spec)
+    | "CosineAnnealingWarmRestarts" ->
+        CosineAnnealingWarmRestarts(spec.GetProperty("T_0").GetInt32(), intOr "T_mult" 1 spec, floatOr "eta_min" 0.0 spec)
+    | "CyclicLR" ->
+        CyclicLR
+            {
+                BaseLr = groupsOr "base_lr" (All 0.0) spec
+                MaxLr = groupsOr "max_lr" (All 0.0) spec
+                StepSizeUp = intOr "step_size_up" 2000 spec
+                StepSizeDown = tryProp "step_size_down" spec |> Option.map (fun v -> v.GetInt32())
+                Mode = Modes.parseCyclicMode (strOr "mode" "triangular" spec)
+                Gamma = floatOr "gamma" 1.0 spec
+                ScaleFn = tryProp "scale_fn" spec |> Option.map lambda
+                ScaleMode = Modes.parseScaleMode (strOr "scale_mode" "cycle" spec)
+                CycleMomentum = boolOr "cycle_momentum" true spec
+                BaseMomentum = groupsOr "base_momentum" (All 0.8) spec
+                MaxMomentum = groupsOr "max_momentum" (All 0.9) spec
+            }
+    | "OneCycleLR" ->
+        let total =
+            match tryProp "total_steps" spec with
+            | Some t -> t.GetInt32()
+            | None -> spec.GetProperty("epochs").GetInt32() * spec.GetProperty("steps_per_epoch").GetInt32()
+
+        OneCycleLR
+            {
+                MaxLr = groupsOr "max_lr" (All 0.0) spec
+                TotalSteps = total
+                PctStart = floatOr "pct_start" 0.3 spec
+                AnnealStrategy = Modes.parseAnnealStrategy (strOr "anneal_strategy" "cos" spec)
+                CycleMomentum = boolOr "cycle_momentum" true spec
+                BaseMomentum = groupsOr "base_momentum" (All 0.85) spec
+                MaxMomentum = groupsOr "max_momentum" (All 0.95) spec
+                DivFactor = floatOr "div_factor" 25.0 spec
+                FinalDivFactor = floatOr "final_div_factor" 1e4 spec
+                ThreePhase = boolOr "three_phase" false spec
+            }
+    | "WarmUp" ->
+        let steps = spec.GetProperty("steps").GetInt32()
+
+        match tryProp "lr_lambda" spec with
+        | Some _ -> failwith "WarmUp cases use the default linear factor"
+        | None -> ()
+
+        Scheduler.config (LRScheduler.WarmUp steps)
+    | "ReduceLROnPlateau" ->
+        ReduceLROnPlateau
+            {
+                Mode = Modes.parsePlateauMode (strOr "mode" "min" spec)
+                Factor = floatOr "factor" 0.1 spec
+                Patience = intOr "patience" 10 spec
+                Threshold = floatOr "threshold" 1e-4 spec
+                ThresholdMode = Modes.parseThresholdMode (strOr "threshold_mode" "rel" spec)
+                Cooldown = intOr "cooldown" 0 spec
+                MinLr = groupsOr "min_lr" (All 0.0) spec
+                Eps = floatOr "eps" 1e-8 spec
+                Warmup = intOr "warmup" 1 spec
+            }
+    | "SequentialLR" ->
+        SequentialLR(
+            [ for c in spec.GetProperty("schedulers").EnumerateArray() -> config c ],
+            [ for m in spec.GetProperty("milestones").EnumerateArray() -> m.GetInt32() ]
+        )
+    | "ChainedScheduler" -> ChainedScheduler [ for c in spec.GetProperty("schedulers").EnumerateArray() -> config c ]
+    | other -> failwithf "unknown scheduler type %s" other
+
+let private rows (e: JsonElement) =
+    [| for row in e.EnumerateArray() -> [| for v in row.EnumerateArray() -> number v |] |]
+
+/// Builds and runs a case's spec: the scheduler observes the case's metrics (NaN where a step-based case has none).
+let run (case: JsonElement) =
+    let spec = case.GetProperty "scheduler"
+    let scheduler = Scheduler.createWatching (config spec)
+    let lrs = GroupValues.ofSeq [ for v in case.GetProperty("base_lrs").EnumerateArray() -> number v ]
+    let steps = case.GetProperty("steps").GetInt32()
+
+    let metrics =
+        match tryProp "metrics" case with
+        | Some m -> [ for v in m.EnumerateArray() -> number v ] |> List.truncate steps
+        | None -> List.replicate steps nan
+
+    Scheduler.run scheduler lrs metrics
+
+let private caseTest (case: JsonElement) =
+    let name = case.GetProperty("name").GetString()
+
+    test name {
+        match tryProp "expected_error" case with
+        | Some message ->
+            let failed =
+                try
+                    run case |> ignore
+                    false
+                with
+                | :? ArgumentException
+                | :? InvalidOperationException -> true
+
+            Expect.isTrue failed (sprintf "%s: PyTorch refuses this spec (%s); so must we" name (message.GetString()))
+        | None ->
+            let trace = run case
+            expectSameRows name "LR" (rows (case.GetProperty "expected_lrs")) (lrRows trace)
+
+            match tryProp "expected_momentum" case with
+            | Some expected when boolOr "record_momentum" true case ->
+                let actual =
+                    trace.Rows
+                    |> Seq.map (fun o ->
+                        match o.Momentum with
+                        | Some m -> m.ToArray()
+                        | None -> failtestf "%s: no momentum was produced" name)
+                    |> Array.ofSeq
+
+                expectSameRows name "momentum" (rows expected) actual
+            | _ -> ()
+    }
+
+/// Where the cases are: SCHEDULES_CONFORMANCE_DIR, else the shared folder beside the repository.
+let folder () =
+    match Environment.GetEnvironmentVariable "SCHEDULES_CONFORMANCE_DIR" with
+    | null
+    | "" ->
+        let rec up (dir: DirectoryInfo) =
+            if isNull dir then
+                failwith "No conformance folder: set SCHEDULES_CONFORMANCE_DIR or keep ../shared/conformance beside the repository."
+            else
+                let candidate = Path.Combine(dir.FullName, "shared", "conformance")
+                if Directory.Exists candidate then candidate else up dir.Parent
+
+        up (DirectoryInfo AppContext.BaseDirectory)
+    | dir -> dir
+
+let tests =
+    let dir = folder ()
+    let files = Directory.GetFiles(dir, "*.json") |> Array.sort
+
+    testList
+        "Conformance"
+        [
+            test "the conformance folder holds cases" { Expect.isNonEmpty files (sprintf "no *.json in %s" dir) }
+            for file in files do
+                let doc = JsonDocument.Parse(File.ReadAllText file)
+
+                testList
+                    (Path.GetFileNameWithoutExtension file)
+                    [ for case in doc.RootElement.GetProperty("cases").EnumerateArray() -> caseTest (case.Clone()) ]
+        ]

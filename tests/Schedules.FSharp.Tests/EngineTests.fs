@@ -1,0 +1,2 @@
+module Schedules.Tests.EngineTests
+let tests = Expecto.Tests.testList "EngineTests" []

@@ -1,0 +1,2 @@
+module Schedules.Tests.Generators
+let tests = Expecto.Tests.testList "Generators" []

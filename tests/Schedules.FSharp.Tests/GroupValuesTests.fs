@@ -1,0 +1,2 @@
+module Schedules.Tests.GroupValuesTests
+let tests = Expecto.Tests.testList "GroupValuesTests" []

@@ -1,0 +1,2 @@
+module Schedules.Tests.CyclicRuleTests
+let tests = Expecto.Tests.testList "CyclicRuleTests" []

@@ -1,0 +1,2 @@
+module Schedules.Tests.OneCycleRuleTests
+let tests = Expecto.Tests.testList "OneCycleRuleTests" []

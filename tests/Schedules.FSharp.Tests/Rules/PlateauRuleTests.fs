@@ -1,0 +1,2 @@
+module Schedules.Tests.PlateauRuleTests
+let tests = Expecto.Tests.testList "PlateauRuleTests" []

@@ -1,0 +1,2 @@
+module Schedules.Tests.StepRulesTests
+let tests = Expecto.Tests.testList "StepRulesTests" []

@@ -1,0 +1,2 @@
+module Schedules.Tests.WarmRestartsRuleTests
+let tests = Expecto.Tests.testList "WarmRestartsRuleTests" []

@@ -1,0 +1,2 @@
+module Schedules.Tests.SchedulerTests
+let tests = Expecto.Tests.testList "SchedulerTests" []
