@@ -148,3 +148,12 @@ module internal Checks =
         | Plateau _ -> None
         | Sequential(_, children)
         | Chained children -> List.tryPick stateGroups children
+
+    /// The step count a state has reached (the outermost counter).
+    let rec epoch (s: State) =
+        match s with
+        | Epoch(_, e)
+        | WarmRestarts(_, e, _, _)
+        | Sequential(e, _) -> e
+        | Plateau p -> p.LastEpoch
+        | Chained children -> children |> List.map epoch |> List.max

@@ -95,6 +95,7 @@ module Scheduler =
         Validate.lrs "lrs" -1 lrs
         Checks.groups lrs.Count scheduler.Configuration
         let struct (r, _) = Engine.construct scheduler.Configuration None lrs
+        Validate.produced (Config.kind scheduler.Configuration) 0 r.Lrs
         r.State, output r
 
     /// <summary>One transition: from a state and an observation (the LRs currently applied, and the metric) to the
@@ -105,6 +106,10 @@ module Scheduler =
         let expected = defaultArg (Checks.stateGroups state) -1
         Validate.lrs "observation.Lrs" expected observation.Lrs
         let r = Engine.step scheduler.Configuration state observation.Lrs (scheduler.MetricOf observation.Metric)
+
+        if not (obj.ReferenceEquals(r.Lrs, observation.Lrs)) then
+            Validate.produced (Config.kind scheduler.Configuration) (Checks.epoch r.State) r.Lrs
+
         r.State, output r
 
     /// <summary>Steps once per element of <paramref name="metrics"/> from <paramref name="state"/>, applying each

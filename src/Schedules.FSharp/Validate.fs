@@ -103,3 +103,21 @@ module internal Validate =
             )
 
         v
+
+    /// LRs a transition produced: PyTorch would apply a negative or NaN LR (CosineAnnealingLR chained after a
+    /// rule that dropped the LR below EtaMin, OneCycleLR's last linear three-phase step); this library refuses.
+    let produced (kind: string) (epoch: int) (values: GroupValues) =
+        for i in 0 .. values.Count - 1 do
+            let v = values.[i]
+
+            if not (Double.IsFinite v) || v < 0.0 then
+                raise (
+                    InvalidOperationException(
+                        sprintf
+                            "%s would set the LR of group %d to %s at step %d; an LR must stay finite and >= 0. PyTorch would apply it; check the configuration (for example an EtaMin above the LRs a previous scheduler left)."
+                            kind
+                            i
+                            (show v)
+                            epoch
+                    )
+                )

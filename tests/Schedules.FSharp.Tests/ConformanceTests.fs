@@ -24,11 +24,24 @@ let private tryProp (name: string) (e: JsonElement) =
     | true, v when v.ValueKind <> JsonValueKind.Null -> Some v
     | _ -> None
 
+/// An integer argument: PyTorch refuses 2.0 where it wants an int, and so does this loader.
+let private integer (name: string) (v: JsonElement) =
+    match v.TryGetInt32() with
+    | true, i -> i
+    | _ -> raise (ArgumentException(sprintf "%s must be an integer, but got %s." name (v.GetRawText()), name))
+
+let private required name (e: JsonElement) =
+    match tryProp name e with
+    | Some v -> v
+    | None -> raise (ArgumentException(sprintf "%s is required." name, name))
+
+let private requiredInt name e = integer name (required name e)
+
 let private floatOr name d e =
     tryProp name e |> Option.map number |> Option.defaultValue d
 
 let private intOr name d e =
-    tryProp name e |> Option.map (fun v -> v.GetInt32()) |> Option.defaultValue d
+    tryProp name e |> Option.map (integer name) |> Option.defaultValue d
 
 let private boolOr name d e =
     tryProp name e |> Option.map (fun v -> v.GetBoolean()) |> Option.defaultValue d
@@ -65,29 +78,29 @@ let private lambdas (e: JsonElement) =
 /// A conformance spec as a configuration, PyTorch's defaults filling what the spec leaves out.
 let rec config (spec: JsonElement) : Config =
     match spec.GetProperty("type").GetString() with
-    | "LambdaLR" -> LambdaLR(lambdas (spec.GetProperty "lr_lambda"))
-    | "MultiplicativeLR" -> MultiplicativeLR(lambdas (spec.GetProperty "lr_lambda"))
-    | "StepLR" -> StepLR(spec.GetProperty("step_size").GetInt32(), floatOr "gamma" 0.1 spec)
+    | "LambdaLR" -> LambdaLR(lambdas (required "lr_lambda" spec))
+    | "MultiplicativeLR" -> MultiplicativeLR(lambdas (required "lr_lambda" spec))
+    | "StepLR" -> StepLR(requiredInt "step_size" spec, floatOr "gamma" 0.1 spec)
     | "MultiStepLR" ->
         MultiStepLR(
-            [ for m in spec.GetProperty("milestones").EnumerateArray() -> m.GetInt32() ] |> List.sort,
+            [ for m in (required "milestones" spec).EnumerateArray() -> integer "milestones" m ] |> List.sort,
             floatOr "gamma" 0.1 spec
         )
     | "ConstantLR" -> ConstantLR(floatOr "factor" (1.0 / 3.0) spec, intOr "total_iters" 5 spec)
     | "LinearLR" ->
         LinearLR(floatOr "start_factor" (1.0 / 3.0) spec, floatOr "end_factor" 1.0 spec, intOr "total_iters" 5 spec)
-    | "ExponentialLR" -> ExponentialLR(number (spec.GetProperty "gamma"))
+    | "ExponentialLR" -> ExponentialLR(number (required "gamma" spec))
     | "PolynomialLR" -> PolynomialLR(intOr "total_iters" 5 spec, floatOr "power" 1.0 spec)
-    | "CosineAnnealingLR" -> CosineAnnealingLR(spec.GetProperty("T_max").GetInt32(), floatOr "eta_min" 0.0 spec)
+    | "CosineAnnealingLR" -> CosineAnnealingLR(requiredInt "T_max" spec, floatOr "eta_min" 0.0 spec)
     | "CosineAnnealingWarmRestarts" ->
-        CosineAnnealingWarmRestarts(spec.GetProperty("T_0").GetInt32(), intOr "T_mult" 1 spec, floatOr "eta_min" 0.0 spec)
+        CosineAnnealingWarmRestarts(requiredInt "T_0" spec, intOr "T_mult" 1 spec, floatOr "eta_min" 0.0 spec)
     | "CyclicLR" ->
         CyclicLR
             {
                 BaseLr = groupsOr "base_lr" (All 0.0) spec
                 MaxLr = groupsOr "max_lr" (All 0.0) spec
                 StepSizeUp = intOr "step_size_up" 2000 spec
-                StepSizeDown = tryProp "step_size_down" spec |> Option.map (fun v -> v.GetInt32())
+                StepSizeDown = tryProp "step_size_down" spec |> Option.map (integer "step_size_down")
                 Mode = Modes.parseCyclicMode (strOr "mode" "triangular" spec)
                 Gamma = floatOr "gamma" 1.0 spec
                 ScaleFn = tryProp "scale_fn" spec |> Option.map lambda
@@ -99,8 +112,15 @@ let rec config (spec: JsonElement) : Config =
     | "OneCycleLR" ->
         let total =
             match tryProp "total_steps" spec with
-            | Some t -> t.GetInt32()
-            | None -> spec.GetProperty("epochs").GetInt32() * spec.GetProperty("steps_per_epoch").GetInt32()
+            | Some t -> integer "total_steps" t
+            | None ->
+                match tryProp "epochs" spec, tryProp "steps_per_epoch" spec with
+                | Some e, Some s ->
+                    let e, s = integer "epochs" e, integer "steps_per_epoch" s
+                    (Scheduler.config (LRScheduler.OneCycleLR(All 1.0, epochs = e, stepsPerEpoch = s)) |> function
+                     | OneCycleLR c -> c.TotalSteps
+                     | _ -> 0)
+                | _ -> raise (ArgumentException("OneCycleLR needs total_steps, or epochs and steps_per_epoch.", "total_steps"))
 
         OneCycleLR
             {
@@ -116,7 +136,7 @@ let rec config (spec: JsonElement) : Config =
                 ThreePhase = boolOr "three_phase" false spec
             }
     | "WarmUp" ->
-        let steps = spec.GetProperty("steps").GetInt32()
+        let steps = requiredInt "steps" spec
 
         match tryProp "lr_lambda" spec with
         | Some _ -> failwith "WarmUp cases use the default linear factor"
@@ -138,11 +158,11 @@ let rec config (spec: JsonElement) : Config =
             }
     | "SequentialLR" ->
         SequentialLR(
-            [ for c in spec.GetProperty("schedulers").EnumerateArray() -> config c ],
-            [ for m in spec.GetProperty("milestones").EnumerateArray() -> m.GetInt32() ]
+            [ for c in (required "schedulers" spec).EnumerateArray() -> config c ],
+            [ for m in (required "milestones" spec).EnumerateArray() -> integer "milestones" m ]
         )
-    | "ChainedScheduler" -> ChainedScheduler [ for c in spec.GetProperty("schedulers").EnumerateArray() -> config c ]
-    | other -> failwithf "unknown scheduler type %s" other
+    | "ChainedScheduler" -> ChainedScheduler [ for c in (required "schedulers" spec).EnumerateArray() -> config c ]
+    | other -> raise (ArgumentException(sprintf "type %s is not a scheduler this library knows." other, "type"))
 
 let private rows (e: JsonElement) =
     [| for row in e.EnumerateArray() -> [| for v in row.EnumerateArray() -> number v |] |]
