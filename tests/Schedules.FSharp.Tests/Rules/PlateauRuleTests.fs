@@ -124,7 +124,11 @@ let laws =
                         let fresh = out.Lrs.[i]
                         let minLr = ForGroups.get i case.Config.MinLr
 
-                        fresh = old || (old - fresh > case.Config.Eps && fresh >= minLr && fresh < old))))
+                        fresh = old || (old - fresh > case.Config.Eps && fresh >= minLr && fresh < old))
+                    && reductions out
+                       |> List.forall (function
+                           | LrReduced(_, old, fresh) -> old - fresh > case.Config.Eps
+                           | _ -> false)))
 
             testPropertyWithConfig config "cooldown: no reduction and no bad epoch counted while cooling down"
             <| Prop.forAll (arb plateauCase) (fun case ->
@@ -153,6 +157,11 @@ let laws =
 
                 steps case
                 |> List.forall (fun (_, _, _, after, out) -> List.isEmpty (reductions out) && after.Best = initialBest))
+
+            testPropertyWithConfig config "warmup: every grace observation, NaN and infinities included, resets the bad epochs"
+            <| Prop.forAll (arb plateauCase) (fun case ->
+                steps case
+                |> List.forall (fun (before, _, _, after, _) -> before.WarmupLeft = 0 || after.BadEpochs = 0))
 
             testPropertyWithConfig config "warmup: the LRs after warmup do not depend on the finite metrics seen during it"
             <| Prop.forAll
