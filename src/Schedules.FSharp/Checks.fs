@@ -105,8 +105,7 @@ module internal Checks =
                     )
                 )
 
-            let increasing =
-                milestones |> List.pairwise |> List.forall (fun (a, b) -> a < b)
+            let increasing = milestones |> List.pairwise |> List.forall (fun (a, b) -> a < b)
 
             if not increasing || milestones |> List.exists (fun m -> m < 1) then
                 Validate.fail "milestones" milestones "strictly increasing epochs >= 1"

@@ -3,97 +3,93 @@ namespace Schedules
 /// <summary>ReduceLROnPlateau with the grace period of <c>celldetection.optim</c>. Names and defaults as in PyTorch
 /// and the seed.</summary>
 [<NoEquality; NoComparison>]
-type ReduceLROnPlateauConfig =
-    {
-        /// <summary>Min: reduce when the metric stops falling; Max: when it stops rising. Default Min.</summary>
-        Mode: PlateauMode
-        /// <summary>new LR = max(old LR * Factor, MinLr). In [0, 1). Default 0.1.</summary>
-        Factor: float
-        /// <summary>Bad epochs tolerated: a reduction happens when the count exceeds Patience. Default 10.</summary>
-        Patience: int
-        /// <summary>How much better than the best a metric must be to count as an improvement. Default 1e-4.</summary>
-        Threshold: float
-        /// <summary>Rel or Abs (see <see cref="T:Schedules.ThresholdMode"/>). Default Rel.</summary>
-        ThresholdMode: ThresholdMode
-        /// <summary>Observations after a reduction during which bad epochs are not counted. Default 0.</summary>
-        Cooldown: int
-        /// <summary>Lower bound of each group's LR, one for all or one per group. Default All 0.0.</summary>
-        MinLr: ForGroups<float>
-        /// <summary>A group's LR changes only when old - new &gt; Eps. Default 1e-8.</summary>
-        Eps: float
-        /// <summary>The seed's grace period: for each of the first Warmup observations the rule runs as usual, then
-        /// the best value is restored and the bad-epoch count reset to 0. Default 1 (the seed's default).</summary>
-        Warmup: int
-    }
+type ReduceLROnPlateauConfig = {
+    /// <summary>Min: reduce when the metric stops falling; Max: when it stops rising. Default Min.</summary>
+    Mode: PlateauMode
+    /// <summary>new LR = max(old LR * Factor, MinLr). In [0, 1). Default 0.1.</summary>
+    Factor: float
+    /// <summary>Bad epochs tolerated: a reduction happens when the count exceeds Patience. Default 10.</summary>
+    Patience: int
+    /// <summary>How much better than the best a metric must be to count as an improvement. Default 1e-4.</summary>
+    Threshold: float
+    /// <summary>Rel or Abs (see <see cref="T:Schedules.ThresholdMode"/>). Default Rel.</summary>
+    ThresholdMode: ThresholdMode
+    /// <summary>Observations after a reduction during which bad epochs are not counted. Default 0.</summary>
+    Cooldown: int
+    /// <summary>Lower bound of each group's LR, one for all or one per group. Default All 0.0.</summary>
+    MinLr: ForGroups<float>
+    /// <summary>A group's LR changes only when old - new &gt; Eps. Default 1e-8.</summary>
+    Eps: float
+    /// <summary>The seed's grace period: for each of the first Warmup observations the rule runs as usual, then
+    /// the best value is restored and the bad-epoch count reset to 0. Default 1 (the seed's default).</summary>
+    Warmup: int
+} with
 
     /// <summary>The seed's defaults: Min, Factor 0.1, Patience 10, Threshold 1e-4, Rel, Cooldown 0, MinLr 0,
     /// Eps 1e-8, Warmup 1.</summary>
-    static member Default =
-        {
-            Mode = Min
-            Factor = 0.1
-            Patience = 10
-            Threshold = 1e-4
-            ThresholdMode = Rel
-            Cooldown = 0
-            MinLr = All 0.0
-            Eps = 1e-8
-            Warmup = 1
-        }
+    static member Default = {
+        Mode = Min
+        Factor = 0.1
+        Patience = 10
+        Threshold = 1e-4
+        ThresholdMode = Rel
+        Cooldown = 0
+        MinLr = All 0.0
+        Eps = 1e-8
+        Warmup = 1
+    }
 
 /// <summary>CyclicLR (Smith's cyclical learning rates). Names and defaults as in PyTorch.</summary>
 [<NoEquality; NoComparison>]
-type CyclicLRConfig =
-    {
-        /// <summary>Lower LR bound of the cycle, per group or for all.</summary>
-        BaseLr: ForGroups<float>
-        /// <summary>Upper LR bound of the cycle (reached only when the scale is 1).</summary>
-        MaxLr: ForGroups<float>
-        /// <summary>Iterations of the rising half. At least 1. Default 2000.</summary>
-        StepSizeUp: int
-        /// <summary>Iterations of the falling half; None means StepSizeUp. Default None.</summary>
-        StepSizeDown: int option
-        /// <summary>Built-in amplitude policy, used when ScaleFn is None. Default Triangular.</summary>
-        Mode: CyclicMode
-        /// <summary>ExpRange's base: scale = Gamma^iteration. Default 1.0.</summary>
-        Gamma: float
-        /// <summary>A custom amplitude scale; when given, Mode is ignored and ScaleMode says what it receives.</summary>
-        ScaleFn: (int -> float) option
-        /// <summary>What ScaleFn receives: the cycle or the iteration. Default Cycle.</summary>
-        ScaleMode: ScaleMode
-        /// <summary>Cycle momentum (SGD momentum or Adam beta1) inversely to the LR. Default true.</summary>
-        CycleMomentum: bool
-        /// <summary>Momentum at the LR's peak. Default 0.8.</summary>
-        BaseMomentum: ForGroups<float>
-        /// <summary>Momentum at the LR's trough. Default 0.9.</summary>
-        MaxMomentum: ForGroups<float>
-    }
+type CyclicLRConfig = {
+    /// <summary>Lower LR bound of the cycle, per group or for all.</summary>
+    BaseLr: ForGroups<float>
+    /// <summary>Upper LR bound of the cycle (reached only when the scale is 1).</summary>
+    MaxLr: ForGroups<float>
+    /// <summary>Iterations of the rising half. At least 1. Default 2000.</summary>
+    StepSizeUp: int
+    /// <summary>Iterations of the falling half; None means StepSizeUp. Default None.</summary>
+    StepSizeDown: int option
+    /// <summary>Built-in amplitude policy, used when ScaleFn is None. Default Triangular.</summary>
+    Mode: CyclicMode
+    /// <summary>ExpRange's base: scale = Gamma^iteration. Default 1.0.</summary>
+    Gamma: float
+    /// <summary>A custom amplitude scale; when given, Mode is ignored and ScaleMode says what it receives.</summary>
+    ScaleFn: (int -> float) option
+    /// <summary>What ScaleFn receives: the cycle or the iteration. Default Cycle.</summary>
+    ScaleMode: ScaleMode
+    /// <summary>Cycle momentum (SGD momentum or Adam beta1) inversely to the LR. Default true.</summary>
+    CycleMomentum: bool
+    /// <summary>Momentum at the LR's peak. Default 0.8.</summary>
+    BaseMomentum: ForGroups<float>
+    /// <summary>Momentum at the LR's trough. Default 0.9.</summary>
+    MaxMomentum: ForGroups<float>
+}
 
 /// <summary>OneCycleLR (Smith's 1cycle policy). Names and defaults as in PyTorch.</summary>
 [<NoEquality; NoComparison>]
-type OneCycleLRConfig =
-    {
-        /// <summary>Peak LR, per group or for all.</summary>
-        MaxLr: ForGroups<float>
-        /// <summary>Steps in the cycle; stepping beyond it is an error.</summary>
-        TotalSteps: int
-        /// <summary>Fraction of the cycle spent raising the LR. In [0, 1]. Default 0.3.</summary>
-        PctStart: float
-        /// <summary>Cos or Linear. Default Cos.</summary>
-        AnnealStrategy: AnnealStrategy
-        /// <summary>Cycle momentum (SGD momentum or Adam beta1) inversely to the LR. Default true.</summary>
-        CycleMomentum: bool
-        /// <summary>Momentum at the LR's peak. Default 0.85.</summary>
-        BaseMomentum: ForGroups<float>
-        /// <summary>Momentum at the start and end. Default 0.95.</summary>
-        MaxMomentum: ForGroups<float>
-        /// <summary>initial LR = MaxLr / DivFactor. Default 25.</summary>
-        DivFactor: float
-        /// <summary>min LR = initial LR / FinalDivFactor. Default 1e4.</summary>
-        FinalDivFactor: float
-        /// <summary>Three phases (up, back down to the initial LR, then annihilate) instead of two. Default false.</summary>
-        ThreePhase: bool
-    }
+type OneCycleLRConfig = {
+    /// <summary>Peak LR, per group or for all.</summary>
+    MaxLr: ForGroups<float>
+    /// <summary>Steps in the cycle; stepping beyond it is an error.</summary>
+    TotalSteps: int
+    /// <summary>Fraction of the cycle spent raising the LR. In [0, 1]. Default 0.3.</summary>
+    PctStart: float
+    /// <summary>Cos or Linear. Default Cos.</summary>
+    AnnealStrategy: AnnealStrategy
+    /// <summary>Cycle momentum (SGD momentum or Adam beta1) inversely to the LR. Default true.</summary>
+    CycleMomentum: bool
+    /// <summary>Momentum at the LR's peak. Default 0.85.</summary>
+    BaseMomentum: ForGroups<float>
+    /// <summary>Momentum at the start and end. Default 0.95.</summary>
+    MaxMomentum: ForGroups<float>
+    /// <summary>initial LR = MaxLr / DivFactor. Default 25.</summary>
+    DivFactor: float
+    /// <summary>min LR = initial LR / FinalDivFactor. Default 1e4.</summary>
+    FinalDivFactor: float
+    /// <summary>Three phases (up, back down to the initial LR, then annihilate) instead of two. Default false.</summary>
+    ThreePhase: bool
+}
 
 /// <summary>
 /// The configuration of a scheduler: plain data that says which PyTorch (or celldetection) scheduler it is and with

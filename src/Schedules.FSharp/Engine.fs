@@ -9,21 +9,19 @@ module internal Engine =
 
     /// What one node's transition produced.
     [<Struct>]
-    type Result =
-        {
-            State: State
-            Lrs: GroupValues
-            Momentum: GroupValues option
-            Events: Event list
-        }
+    type Result = {
+        State: State
+        Lrs: GroupValues
+        Momentum: GroupValues option
+        Events: Event list
+    }
 
-    let private result state lrs momentum events =
-        {
-            State = state
-            Lrs = lrs
-            Momentum = momentum
-            Events = events
-        }
+    let private result state lrs momentum events = {
+        State = state
+        Lrs = lrs
+        Momentum = momentum
+        Events = events
+    }
 
     /// Later momentum wins: it is what the optimizer holds after every child wrote its own.
     let private lastMomentum (earlier: GroupValues option) (later: GroupValues option) =
@@ -181,7 +179,11 @@ module internal Engine =
             let r =
                 if idx > 0 && List.item (idx - 1) milestones = e then
                     let r = restart child childState lrs metric
-                    { r with Events = SchedulerSwitched idx :: r.Events }
+
+                    {
+                        r with
+                            Events = SchedulerSwitched idx :: r.Events
+                    }
                 else
                     step child childState lrs metric
 
@@ -205,3 +207,23 @@ module internal Engine =
         | ChainedScheduler children, Chained states -> chain (fun c s l -> restart c s l metric) children states lrs
         | _, Epoch(b, _) -> result (Epoch(b, 0)) (StepRules.restart config b lrs) None []
         | _ -> wrongState config state
+
+    /// PyTorch's `step(epoch)` with an explicit, possibly fractional epoch: CosineAnnealingWarmRestarts only.
+    let stepAt (config: Config) (state: State) (epoch: float) : Result =
+        match config, state with
+        | CosineAnnealingWarmRestarts(t0, tMult, etaMin), WarmRestarts(b, _, _, _) ->
+            if not (Double.IsFinite epoch) || epoch < 0.0 then
+                Validate.fail "epoch" epoch "a finite epoch >= 0"
+
+            let struct (tCur, tI) = WarmRestartsRule.at t0 tMult epoch
+            result (WarmRestarts(b, int (Math.Floor epoch), tCur, tI)) (WarmRestartsRule.lrs etaMin b tCur tI) None []
+        | CosineAnnealingWarmRestarts _, _ -> wrongState config state
+        | _ ->
+            raise (
+                ArgumentException(
+                    sprintf
+                        "Stepping to an explicit epoch (PyTorch's step(epoch)) is for CosineAnnealingWarmRestarts, whose fractional epochs have a meaning; a %s steps one epoch at a time."
+                        (Config.kind config),
+                    "scheduler"
+                )
+            )

@@ -43,7 +43,10 @@ type GroupValues private (items: float[]) =
             let b = o.Items
 
             b.Length = items.Length
-            && Array.forall2 (fun (x: float) (y: float) -> BitConverter.DoubleToInt64Bits x = BitConverter.DoubleToInt64Bits y) items b
+            && Array.forall2
+                (fun (x: float) (y: float) -> BitConverter.DoubleToInt64Bits x = BitConverter.DoubleToInt64Bits y)
+                items
+                b
         | _ -> false
 
     override _.GetHashCode() =
@@ -62,7 +65,10 @@ type GroupValues private (items: float[]) =
 
     interface IReadOnlyList<float> with
         member _.Count = items.Length
-        member _.Item with get i = items.[i]
+
+        member _.Item
+            with get i = items.[i]
+
         member _.GetEnumerator() : IEnumerator<float> = (items :> seq<float>).GetEnumerator()
         member _.GetEnumerator() : IEnumerator = items.GetEnumerator()
 

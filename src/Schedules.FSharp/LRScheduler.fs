@@ -19,7 +19,8 @@ type LRScheduler =
     static member LambdaLR(lrLambda: ForGroups<int -> float>) = Scheduler.create (LambdaLR lrLambda)
 
     /// <summary>LR = base × lrLambda(epoch) for every group.</summary>
-    static member LambdaLR(lrLambda: int -> float) = Scheduler.create (LambdaLR(All lrLambda))
+    static member LambdaLR(lrLambda: int -> float) =
+        Scheduler.create (LambdaLR(All lrLambda))
 
     /// <summary>LR ← LR × lrLambda(epoch) for epoch ≥ 1 (PyTorch's MultiplicativeLR).</summary>
     static member MultiplicativeLR(lrLambda: ForGroups<int -> float>) =
@@ -61,10 +62,8 @@ type LRScheduler =
 
     /// <summary>LR = base × (1 − epoch/totalIters)^power, 0 from totalIters on (PyTorch's PolynomialLR).</summary>
     static member PolynomialLR
-        (
-            [<Optional; DefaultParameterValue(5)>] totalIters: int,
-            [<Optional; DefaultParameterValue(1.0)>] power: float
-        ) =
+        ([<Optional; DefaultParameterValue(5)>] totalIters: int, [<Optional; DefaultParameterValue(1.0)>] power: float)
+        =
         Scheduler.create (PolynomialLR(totalIters, power))
 
     /// <summary>LR = etaMin + (base − etaMin)(1 + cos(π·epoch/tMax))/2, computed recursively as PyTorch does; it
@@ -100,20 +99,19 @@ type LRScheduler =
             ?maxMomentum: ForGroups<float>
         ) =
         Scheduler.create (
-            CyclicLR
-                {
-                    BaseLr = baseLr
-                    MaxLr = maxLr
-                    StepSizeUp = defaultArg stepSizeUp 2000
-                    StepSizeDown = stepSizeDown
-                    Mode = defaultArg mode Triangular
-                    Gamma = defaultArg gamma 1.0
-                    ScaleFn = scaleFn
-                    ScaleMode = defaultArg scaleMode Cycle
-                    CycleMomentum = defaultArg cycleMomentum true
-                    BaseMomentum = defaultArg baseMomentum (All 0.8)
-                    MaxMomentum = defaultArg maxMomentum (All 0.9)
-                }
+            CyclicLR {
+                BaseLr = baseLr
+                MaxLr = maxLr
+                StepSizeUp = defaultArg stepSizeUp 2000
+                StepSizeDown = stepSizeDown
+                Mode = defaultArg mode Triangular
+                Gamma = defaultArg gamma 1.0
+                ScaleFn = scaleFn
+                ScaleMode = defaultArg scaleMode Cycle
+                CycleMomentum = defaultArg cycleMomentum true
+                BaseMomentum = defaultArg baseMomentum (All 0.8)
+                MaxMomentum = defaultArg maxMomentum (All 0.9)
+            }
         )
 
     /// <summary>The 1cycle policy (PyTorch's OneCycleLR): from maxLr/divFactor up to maxLr over pctStart of
@@ -150,24 +148,26 @@ type LRScheduler =
                 )
 
         Scheduler.create (
-            OneCycleLR
-                {
-                    MaxLr = maxLr
-                    TotalSteps = total
-                    PctStart = defaultArg pctStart 0.3
-                    AnnealStrategy = defaultArg annealStrategy Cos
-                    CycleMomentum = defaultArg cycleMomentum true
-                    BaseMomentum = defaultArg baseMomentum (All 0.85)
-                    MaxMomentum = defaultArg maxMomentum (All 0.95)
-                    DivFactor = defaultArg divFactor 25.0
-                    FinalDivFactor = defaultArg finalDivFactor 1e4
-                    ThreePhase = defaultArg threePhase false
-                }
+            OneCycleLR {
+                MaxLr = maxLr
+                TotalSteps = total
+                PctStart = defaultArg pctStart 0.3
+                AnnealStrategy = defaultArg annealStrategy Cos
+                CycleMomentum = defaultArg cycleMomentum true
+                BaseMomentum = defaultArg baseMomentum (All 0.85)
+                MaxMomentum = defaultArg maxMomentum (All 0.95)
+                DivFactor = defaultArg divFactor 25.0
+                FinalDivFactor = defaultArg finalDivFactor 1e4
+                ThreePhase = defaultArg threePhase false
+            }
         )
 
     /// <summary>celldetection's linear warm-up factor: 1 when step &gt; steps, else min(step / steps, 1).</summary>
     static member LinearWarmUpFactor(step: int, steps: int) =
-        if step > steps then 1.0 else min (float step / float steps) 1.0
+        if step > steps then
+            1.0
+        else
+            min (float step / float steps) 1.0
 
     /// <summary>celldetection's WarmUp: LR = base × lrLambda(step, steps) for step ≤ steps (the linear factor by
     /// default, so the LR starts at 0), then the incoming LRs pass through unchanged. steps ≥ 1.</summary>
@@ -194,18 +194,17 @@ type LRScheduler =
         let d = ReduceLROnPlateauConfig.Default
 
         Scheduler.createWatching (
-            ReduceLROnPlateau
-                {
-                    Mode = defaultArg mode d.Mode
-                    Factor = defaultArg factor d.Factor
-                    Patience = defaultArg patience d.Patience
-                    Threshold = defaultArg threshold d.Threshold
-                    ThresholdMode = defaultArg thresholdMode d.ThresholdMode
-                    Cooldown = defaultArg cooldown d.Cooldown
-                    MinLr = defaultArg minLr d.MinLr
-                    Eps = defaultArg eps d.Eps
-                    Warmup = defaultArg warmup d.Warmup
-                }
+            ReduceLROnPlateau {
+                Mode = defaultArg mode d.Mode
+                Factor = defaultArg factor d.Factor
+                Patience = defaultArg patience d.Patience
+                Threshold = defaultArg threshold d.Threshold
+                ThresholdMode = defaultArg thresholdMode d.ThresholdMode
+                Cooldown = defaultArg cooldown d.Cooldown
+                MinLr = defaultArg minLr d.MinLr
+                Eps = defaultArg eps d.Eps
+                Warmup = defaultArg warmup d.Warmup
+            }
         )
 
     /// <summary>PyTorch's SequentialLR, metric-aware as in celldetection: schedulers[i] runs from milestones[i-1]

@@ -40,11 +40,18 @@ module Modes =
         match allowed |> List.tryFind (fun (name, _) -> name = text) with
         | Some(_, v) -> v
         | None ->
-            Validate.fail param text (allowed |> List.map (fst >> sprintf "'%s'") |> String.concat " or " |> sprintf "one of %s")
+            Validate.fail
+                param
+                text
+                (allowed
+                 |> List.map (fst >> sprintf "'%s'")
+                 |> String.concat " or "
+                 |> sprintf "one of %s")
 
     /// <summary>"min" or "max".</summary>
     [<CompiledName("ParsePlateauMode")>]
-    let parsePlateauMode text = parse "mode" [ "min", Min; "max", Max ] text
+    let parsePlateauMode text =
+        parse "mode" [ "min", Min; "max", Max ] text
 
     /// <summary>"rel" or "abs".</summary>
     [<CompiledName("ParseThresholdMode")>]

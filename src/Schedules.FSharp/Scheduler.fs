@@ -9,12 +9,10 @@ open System.Collections.Immutable
 /// so a metric-driven scheduler cannot be stepped without a metric. Building one touches nothing.
 /// </summary>
 [<NoEquality; NoComparison>]
-type Scheduler<'Metric> =
-    private
-        {
-            Configuration: Config
-            MetricOf: 'Metric -> float voption
-        }
+type Scheduler<'Metric> = private {
+    Configuration: Config
+    MetricOf: 'Metric -> float voption
+} with
 
     /// <summary>The configuration, as data.</summary>
     member this.Config = this.Configuration
@@ -25,13 +23,12 @@ type Scheduler<'Metric> =
 /// <summary>A run of a scheduler: one output per step (row 0 is the output of <c>init</c>) and the state after
 /// the last.</summary>
 [<NoEquality; NoComparison>]
-type Trace =
-    {
-        /// <summary>Row t holds what step t produced; row 0 what building the scheduler produced.</summary>
-        Rows: ImmutableArray<Output>
-        /// <summary>The state after the last row, to continue from.</summary>
-        State: State
-    }
+type Trace = {
+    /// <summary>Row t holds what step t produced; row 0 what building the scheduler produced.</summary>
+    Rows: ImmutableArray<Output>
+    /// <summary>The state after the last row, to continue from.</summary>
+    State: State
+}
 
 /// <summary>Building and running schedulers: pure transitions over immutable states.</summary>
 [<RequireQualifiedAccess>]
@@ -71,22 +68,20 @@ module Scheduler =
     /// <summary>The same step-based scheduler, observing (and ignoring) a metric, so that it can sit beside a
     /// ReduceLROnPlateau in a SequentialLR or ChainedScheduler.</summary>
     [<CompiledName("WithMetric")>]
-    let withMetric (scheduler: Scheduler<unit>) : Scheduler<float> =
-        {
-            Configuration = scheduler.Configuration
-            MetricOf = ValueSome
-        }
+    let withMetric (scheduler: Scheduler<unit>) : Scheduler<float> = {
+        Configuration = scheduler.Configuration
+        MetricOf = ValueSome
+    }
 
     /// <summary>The configuration, as data.</summary>
     [<CompiledName("Config")>]
     let config (scheduler: Scheduler<'M>) = scheduler.Configuration
 
-    let private output (r: Engine.Result) =
-        {
-            Lrs = r.Lrs
-            Momentum = r.Momentum
-            Events = r.Events
-        }
+    let private output (r: Engine.Result) = {
+        Lrs = r.Lrs
+        Momentum = r.Momentum
+        Events = r.Events
+    }
 
     /// <summary>What building the scheduler on an optimizer with these LRs does (PyTorch's constructor, including
     /// its initial step): the first state and the LRs (and momentum) for epoch 0.</summary>
@@ -105,11 +100,30 @@ module Scheduler =
         Validate.notNull "state" (box state)
         let expected = defaultArg (Checks.stateGroups state) -1
         Validate.lrs "observation.Lrs" expected observation.Lrs
-        let r = Engine.step scheduler.Configuration state observation.Lrs (scheduler.MetricOf observation.Metric)
+
+        let r =
+            Engine.step scheduler.Configuration state observation.Lrs (scheduler.MetricOf observation.Metric)
 
         if not (obj.ReferenceEquals(r.Lrs, observation.Lrs)) then
             Validate.produced (Config.kind scheduler.Configuration) (Checks.epoch r.State) r.Lrs
 
+        r.State, output r
+
+    /// <summary>PyTorch's <c>step(epoch)</c> for CosineAnnealingWarmRestarts: jump to an explicit, possibly
+    /// fractional epoch (for example <c>epoch + batch / batches</c>). T_cur and T_i are computed from the epoch as
+    /// PyTorch computes them, including its rounding of <c>log</c> at exact restart points; later <c>step</c> calls
+    /// continue from there. Any other scheduler is refused with an ArgumentException.</summary>
+    [<CompiledName("StepAt")>]
+    let stepAt
+        (scheduler: Scheduler<'M>)
+        (state: State)
+        (epoch: float)
+        (observation: Observation<'M>)
+        : State * Output =
+        Validate.notNull "state" (box state)
+        let expected = defaultArg (Checks.stateGroups state) -1
+        Validate.lrs "observation.Lrs" expected observation.Lrs
+        let r = Engine.stepAt scheduler.Configuration state epoch
         r.State, output r
 
     /// <summary>Steps once per element of <paramref name="metrics"/> from <paramref name="state"/>, applying each
@@ -126,14 +140,21 @@ module Scheduler =
             state <- s
             lrs <- o.Lrs
 
-        { Rows = rows.ToImmutable(); State = state }
+        {
+            Rows = rows.ToImmutable()
+            State = state
+        }
 
     /// <summary>Builds the scheduler on these LRs and steps it once per metric: rows 0..n.</summary>
     [<CompiledName("Run")>]
     let run (scheduler: Scheduler<'M>) (lrs: GroupValues) (metrics: seq<'M>) : Trace =
         let state, first = init scheduler lrs
         let rest = fold scheduler state first.Lrs metrics
-        { rest with Rows = rest.Rows.Insert(0, first) }
+
+        {
+            rest with
+                Rows = rest.Rows.Insert(0, first)
+        }
 
     /// <summary>Builds a step-based scheduler on these LRs and steps it <paramref name="steps"/> times: rows 0..steps.</summary>
     [<CompiledName("RunSteps")>]

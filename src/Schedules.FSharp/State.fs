@@ -1,19 +1,18 @@
 namespace Schedules
 
 /// <summary>The counters of ReduceLROnPlateau, named for what they count.</summary>
-type PlateauState =
-    {
-        /// <summary>The best metric seen so far (+∞ in Min mode, −∞ in Max mode before the first).</summary>
-        Best: float
-        /// <summary>Consecutive observations that did not improve on Best (PyTorch's num_bad_epochs).</summary>
-        BadEpochs: int
-        /// <summary>Observations left in the cooldown after a reduction (PyTorch's cooldown_counter).</summary>
-        CooldownLeft: int
-        /// <summary>Observations left in the seed's grace period (celldetection's warmup_counter).</summary>
-        WarmupLeft: int
-        /// <summary>How many observations have been made (PyTorch's last_epoch).</summary>
-        LastEpoch: int
-    }
+type PlateauState = {
+    /// <summary>The best metric seen so far (+∞ in Min mode, −∞ in Max mode before the first).</summary>
+    Best: float
+    /// <summary>Consecutive observations that did not improve on Best (PyTorch's num_bad_epochs).</summary>
+    BadEpochs: int
+    /// <summary>Observations left in the cooldown after a reduction (PyTorch's cooldown_counter).</summary>
+    CooldownLeft: int
+    /// <summary>Observations left in the seed's grace period (celldetection's warmup_counter).</summary>
+    WarmupLeft: int
+    /// <summary>How many observations have been made (PyTorch's last_epoch).</summary>
+    LastEpoch: int
+}
 
 /// <summary>
 /// The whole state of a scheduler between two steps: immutable, comparable bit for bit, and together with the
@@ -42,28 +41,26 @@ type Event =
 
 /// <summary>What a transition hands back beside the new state.</summary>
 [<Struct>]
-type Output =
-    {
-        /// <summary>The LRs to apply, one per param group.</summary>
-        Lrs: GroupValues
-        /// <summary>The momentum (SGD) or beta1 (Adam) to apply, where a scheduler cycles it; None otherwise.</summary>
-        Momentum: GroupValues option
-        /// <summary>What happened in this step, in order.</summary>
-        Events: Event list
-    }
+type Output = {
+    /// <summary>The LRs to apply, one per param group.</summary>
+    Lrs: GroupValues
+    /// <summary>The momentum (SGD) or beta1 (Adam) to apply, where a scheduler cycles it; None otherwise.</summary>
+    Momentum: GroupValues option
+    /// <summary>What happened in this step, in order.</summary>
+    Events: Event list
+}
 
 /// <summary>
 /// What a transition observes: the LRs currently applied (PyTorch's chainable rules read them from the optimizer,
 /// and a user's manual change is honoured), and the metric for schedulers that watch one. <c>'Metric</c> is
 /// <c>unit</c> for step-based schedulers and <c>float</c> for metric-driven ones.
 /// </summary>
-type Observation<'Metric> =
-    {
-        /// <summary>The LRs currently applied, one per param group.</summary>
-        Lrs: GroupValues
-        /// <summary>The metric (a validation loss, an accuracy), or unit.</summary>
-        Metric: 'Metric
-    }
+type Observation<'Metric> = {
+    /// <summary>The LRs currently applied, one per param group.</summary>
+    Lrs: GroupValues
+    /// <summary>The metric (a validation loss, an accuracy), or unit.</summary>
+    Metric: 'Metric
+}
 
 /// <summary>Building observations.</summary>
 [<RequireQualifiedAccess>]

@@ -16,10 +16,17 @@ module internal Validate =
         | v -> string v
 
     let fail (param: string) (value: obj) (allowed: string) : 'T =
-        raise (ArgumentOutOfRangeException(param, value, sprintf "%s must be %s, but got %s." param allowed (show value)))
+        raise (
+            ArgumentOutOfRangeException(param, value, sprintf "%s must be %s, but got %s." param allowed (show value))
+        )
 
-    let positiveInt param (v: int) = if v < 1 then fail param v "a positive integer (at least 1)"
-    let nonNegativeInt param (v: int) = if v < 0 then fail param v "a non-negative integer"
+    let positiveInt param (v: int) =
+        if v < 1 then
+            fail param v "a positive integer (at least 1)"
+
+    let nonNegativeInt param (v: int) =
+        if v < 0 then
+            fail param v "a non-negative integer"
 
     let nonNegative param (v: float) =
         if not (Double.IsFinite v) || v < 0.0 then
@@ -37,19 +44,18 @@ module internal Validate =
             fail
                 param
                 v
-                (sprintf
-                    "in %s%s, %s%s"
-                    (if loIncl then "[" else "(")
-                    (show lo)
-                    (show hi)
-                    (if hiIncl then "]" else ")"))
+                (sprintf "in %s%s, %s%s" (if loIncl then "[" else "(") (show lo) (show hi) (if hiIncl then "]" else ")"))
 
     let groupsSetting param (groups: int) (setting: ForGroups<'T>) =
         match setting with
         | Each vs when List.length vs <> groups ->
             raise (
                 ArgumentException(
-                    sprintf "%s must have one entry per param group (%d), but has %d entries." param groups (List.length vs),
+                    sprintf
+                        "%s must have one entry per param group (%d), but has %d entries."
+                        param
+                        groups
+                        (List.length vs),
                     param
                 )
             )
@@ -58,7 +64,9 @@ module internal Validate =
     let eachNonNegative param (setting: ForGroups<float>) =
         ForGroups.values setting |> List.iter (nonNegative param)
 
-    let notNull param (v: obj) = if isNull v then nullArg param
+    let notNull param (v: obj) =
+        if isNull v then
+            nullArg param
 
     /// LRs handed in by the caller (an optimizer's or a user's): finite and >= 0.
     let lrs param (expectedCount: int) (values: GroupValues) =
@@ -84,7 +92,12 @@ module internal Validate =
                     ArgumentOutOfRangeException(
                         param,
                         v,
-                        sprintf "%s[%d] (the LR of group %d) must be a finite number >= 0, but got %s." param i i (show v)
+                        sprintf
+                            "%s[%d] (the LR of group %d) must be a finite number >= 0, but got %s."
+                            param
+                            i
+                            i
+                            (show v)
                     )
                 )
 

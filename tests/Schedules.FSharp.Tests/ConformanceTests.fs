@@ -83,7 +83,10 @@ let rec config (spec: JsonElement) : Config =
     | "StepLR" -> StepLR(requiredInt "step_size" spec, floatOr "gamma" 0.1 spec)
     | "MultiStepLR" ->
         MultiStepLR(
-            [ for m in (required "milestones" spec).EnumerateArray() -> integer "milestones" m ] |> List.sort,
+            [
+                for m in (required "milestones" spec).EnumerateArray() -> integer "milestones" m
+            ]
+            |> List.sort,
             floatOr "gamma" 0.1 spec
         )
     | "ConstantLR" -> ConstantLR(floatOr "factor" (1.0 / 3.0) spec, intOr "total_iters" 5 spec)
@@ -95,20 +98,19 @@ let rec config (spec: JsonElement) : Config =
     | "CosineAnnealingWarmRestarts" ->
         CosineAnnealingWarmRestarts(requiredInt "T_0" spec, intOr "T_mult" 1 spec, floatOr "eta_min" 0.0 spec)
     | "CyclicLR" ->
-        CyclicLR
-            {
-                BaseLr = groupsOr "base_lr" (All 0.0) spec
-                MaxLr = groupsOr "max_lr" (All 0.0) spec
-                StepSizeUp = intOr "step_size_up" 2000 spec
-                StepSizeDown = tryProp "step_size_down" spec |> Option.map (integer "step_size_down")
-                Mode = Modes.parseCyclicMode (strOr "mode" "triangular" spec)
-                Gamma = floatOr "gamma" 1.0 spec
-                ScaleFn = tryProp "scale_fn" spec |> Option.map lambda
-                ScaleMode = Modes.parseScaleMode (strOr "scale_mode" "cycle" spec)
-                CycleMomentum = boolOr "cycle_momentum" true spec
-                BaseMomentum = groupsOr "base_momentum" (All 0.8) spec
-                MaxMomentum = groupsOr "max_momentum" (All 0.9) spec
-            }
+        CyclicLR {
+            BaseLr = groupsOr "base_lr" (All 0.0) spec
+            MaxLr = groupsOr "max_lr" (All 0.0) spec
+            StepSizeUp = intOr "step_size_up" 2000 spec
+            StepSizeDown = tryProp "step_size_down" spec |> Option.map (integer "step_size_down")
+            Mode = Modes.parseCyclicMode (strOr "mode" "triangular" spec)
+            Gamma = floatOr "gamma" 1.0 spec
+            ScaleFn = tryProp "scale_fn" spec |> Option.map lambda
+            ScaleMode = Modes.parseScaleMode (strOr "scale_mode" "cycle" spec)
+            CycleMomentum = boolOr "cycle_momentum" true spec
+            BaseMomentum = groupsOr "base_momentum" (All 0.8) spec
+            MaxMomentum = groupsOr "max_momentum" (All 0.9) spec
+        }
     | "OneCycleLR" ->
         let total =
             match tryProp "total_steps" spec with
@@ -117,24 +119,28 @@ let rec config (spec: JsonElement) : Config =
                 match tryProp "epochs" spec, tryProp "steps_per_epoch" spec with
                 | Some e, Some s ->
                     let e, s = integer "epochs" e, integer "steps_per_epoch" s
-                    (Scheduler.config (LRScheduler.OneCycleLR(All 1.0, epochs = e, stepsPerEpoch = s)) |> function
-                     | OneCycleLR c -> c.TotalSteps
-                     | _ -> 0)
-                | _ -> raise (ArgumentException("OneCycleLR needs total_steps, or epochs and steps_per_epoch.", "total_steps"))
 
-        OneCycleLR
-            {
-                MaxLr = groupsOr "max_lr" (All 0.0) spec
-                TotalSteps = total
-                PctStart = floatOr "pct_start" 0.3 spec
-                AnnealStrategy = Modes.parseAnnealStrategy (strOr "anneal_strategy" "cos" spec)
-                CycleMomentum = boolOr "cycle_momentum" true spec
-                BaseMomentum = groupsOr "base_momentum" (All 0.85) spec
-                MaxMomentum = groupsOr "max_momentum" (All 0.95) spec
-                DivFactor = floatOr "div_factor" 25.0 spec
-                FinalDivFactor = floatOr "final_div_factor" 1e4 spec
-                ThreePhase = boolOr "three_phase" false spec
-            }
+                    (Scheduler.config (LRScheduler.OneCycleLR(All 1.0, epochs = e, stepsPerEpoch = s))
+                     |> function
+                         | OneCycleLR c -> c.TotalSteps
+                         | _ -> 0)
+                | _ ->
+                    raise (
+                        ArgumentException("OneCycleLR needs total_steps, or epochs and steps_per_epoch.", "total_steps")
+                    )
+
+        OneCycleLR {
+            MaxLr = groupsOr "max_lr" (All 0.0) spec
+            TotalSteps = total
+            PctStart = floatOr "pct_start" 0.3 spec
+            AnnealStrategy = Modes.parseAnnealStrategy (strOr "anneal_strategy" "cos" spec)
+            CycleMomentum = boolOr "cycle_momentum" true spec
+            BaseMomentum = groupsOr "base_momentum" (All 0.85) spec
+            MaxMomentum = groupsOr "max_momentum" (All 0.95) spec
+            DivFactor = floatOr "div_factor" 25.0 spec
+            FinalDivFactor = floatOr "final_div_factor" 1e4 spec
+            ThreePhase = boolOr "three_phase" false spec
+        }
     | "WarmUp" ->
         let steps = requiredInt "steps" spec
 
@@ -144,34 +150,39 @@ let rec config (spec: JsonElement) : Config =
 
         Scheduler.config (LRScheduler.WarmUp steps)
     | "ReduceLROnPlateau" ->
-        ReduceLROnPlateau
-            {
-                Mode = Modes.parsePlateauMode (strOr "mode" "min" spec)
-                Factor = floatOr "factor" 0.1 spec
-                Patience = intOr "patience" 10 spec
-                Threshold = floatOr "threshold" 1e-4 spec
-                ThresholdMode = Modes.parseThresholdMode (strOr "threshold_mode" "rel" spec)
-                Cooldown = intOr "cooldown" 0 spec
-                MinLr = groupsOr "min_lr" (All 0.0) spec
-                Eps = floatOr "eps" 1e-8 spec
-                Warmup = intOr "warmup" 1 spec
-            }
+        ReduceLROnPlateau {
+            Mode = Modes.parsePlateauMode (strOr "mode" "min" spec)
+            Factor = floatOr "factor" 0.1 spec
+            Patience = intOr "patience" 10 spec
+            Threshold = floatOr "threshold" 1e-4 spec
+            ThresholdMode = Modes.parseThresholdMode (strOr "threshold_mode" "rel" spec)
+            Cooldown = intOr "cooldown" 0 spec
+            MinLr = groupsOr "min_lr" (All 0.0) spec
+            Eps = floatOr "eps" 1e-8 spec
+            Warmup = intOr "warmup" 1 spec
+        }
     | "SequentialLR" ->
         SequentialLR(
             [ for c in (required "schedulers" spec).EnumerateArray() -> config c ],
-            [ for m in (required "milestones" spec).EnumerateArray() -> integer "milestones" m ]
+            [
+                for m in (required "milestones" spec).EnumerateArray() -> integer "milestones" m
+            ]
         )
     | "ChainedScheduler" -> ChainedScheduler [ for c in (required "schedulers" spec).EnumerateArray() -> config c ]
     | other -> raise (ArgumentException(sprintf "type %s is not a scheduler this library knows." other, "type"))
 
-let private rows (e: JsonElement) =
-    [| for row in e.EnumerateArray() -> [| for v in row.EnumerateArray() -> number v |] |]
+let private rows (e: JsonElement) = [|
+    for row in e.EnumerateArray() -> [| for v in row.EnumerateArray() -> number v |]
+|]
 
 /// Builds and runs a case's spec: the scheduler observes the case's metrics (NaN where a step-based case has none).
 let run (case: JsonElement) =
     let spec = case.GetProperty "scheduler"
     let scheduler = Scheduler.createWatching (config spec)
-    let lrs = GroupValues.ofSeq [ for v in case.GetProperty("base_lrs").EnumerateArray() -> number v ]
+
+    let lrs =
+        GroupValues.ofSeq [ for v in case.GetProperty("base_lrs").EnumerateArray() -> number v ]
+
     let steps = case.GetProperty("steps").GetInt32()
 
     let metrics =
@@ -221,10 +232,15 @@ let folder () =
     | "" ->
         let rec up (dir: DirectoryInfo) =
             if isNull dir then
-                failwith "No conformance folder: set SCHEDULES_CONFORMANCE_DIR or keep ../shared/conformance beside the repository."
+                failwith
+                    "No conformance folder: set SCHEDULES_CONFORMANCE_DIR or keep ../shared/conformance beside the repository."
             else
                 let candidate = Path.Combine(dir.FullName, "shared", "conformance")
-                if Directory.Exists candidate then candidate else up dir.Parent
+
+                if Directory.Exists candidate then
+                    candidate
+                else
+                    up dir.Parent
 
         up (DirectoryInfo AppContext.BaseDirectory)
     | dir -> dir
@@ -233,14 +249,12 @@ let tests =
     let dir = folder ()
     let files = Directory.GetFiles(dir, "*.json") |> Array.sort
 
-    testList
-        "Conformance"
-        [
-            test "the conformance folder holds cases" { Expect.isNonEmpty files (sprintf "no *.json in %s" dir) }
-            for file in files do
-                let doc = JsonDocument.Parse(File.ReadAllText file)
+    testList "Conformance" [
+        test "the conformance folder holds cases" { Expect.isNonEmpty files (sprintf "no *.json in %s" dir) }
+        for file in files do
+            let doc = JsonDocument.Parse(File.ReadAllText file)
 
-                testList
-                    (Path.GetFileNameWithoutExtension file)
-                    [ for case in doc.RootElement.GetProperty("cases").EnumerateArray() -> caseTest (case.Clone()) ]
-        ]
+            testList (Path.GetFileNameWithoutExtension file) [
+                for case in doc.RootElement.GetProperty("cases").EnumerateArray() -> caseTest (case.Clone())
+            ]
+    ]

@@ -3,20 +3,18 @@ module Schedules.Tests.Main
 open Expecto
 
 let all =
-    testList
-        "Schedules.FSharp"
-        [
-            GroupValuesTests.tests
-            ChecksTests.tests
-            StepRulesTests.tests
-            WarmRestartsRuleTests.tests
-            CyclicRuleTests.tests
-            OneCycleRuleTests.tests
-            PlateauRuleTests.tests
-            EngineTests.tests
-            SchedulerTests.tests
-            ConformanceTests.tests
-        ]
+    testList "Schedules.FSharp" [
+        GroupValuesTests.tests
+        ChecksTests.tests
+        StepRulesTests.tests
+        WarmRestartsRuleTests.tests
+        CyclicRuleTests.tests
+        OneCycleRuleTests.tests
+        PlateauRuleTests.tests
+        EngineTests.tests
+        SchedulerTests.tests
+        ConformanceTests.tests
+    ]
 
 [<EntryPoint>]
 let main argv = runTestsWithCLIArgs [] argv all

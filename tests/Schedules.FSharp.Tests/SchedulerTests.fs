@@ -8,34 +8,38 @@ open Schedules
 open Schedules.Tests.Support
 open Schedules.Tests.Generators
 
-let private config = { FsCheckConfig.defaultConfig with maxTest = 200 }
-
-/// A step-based case: a configuration, LRs and a number of steps.
-let private stepCase = gen {
-    let! c = stepConfig
-    let! lrs = lrs
-    let! n = Gen.choose (0, 60)
-    return c, lrs, n
+let private config = {
+    FsCheckConfig.defaultConfig with
+        maxTest = 200
 }
 
-/// A metric-driven case: a SequentialLR [WarmUp; plateau], a plateau alone, or a chain holding one.
-let private metricCase = gen {
-    let! p = plateauCase
-    let! w = Gen.choose (1, 8)
-    let! leaf = restartableStepConfig
-    let warm = WarmUp(w, All(fun s n -> LRScheduler.LinearWarmUpFactor(s, n)))
+/// A step-based case: a configuration, LRs and a number of steps.
+let private stepCase =
+    gen {
+        let! c = stepConfig
+        let! lrs = lrs
+        let! n = Gen.choose (0, 60)
+        return c, lrs, n
+    }
 
-    let! c =
-        Gen.elements
-            [
+/// A metric-driven case: a SequentialLR [WarmUp; plateau], a plateau alone, or a chain holding one.
+let private metricCase =
+    gen {
+        let! p = plateauCase
+        let! w = Gen.choose (1, 8)
+        let! leaf = restartableStepConfig
+        let warm = WarmUp(w, All(fun s n -> LRScheduler.LinearWarmUpFactor(s, n)))
+
+        let! c =
+            Gen.elements [
                 ReduceLROnPlateau p.Config
                 SequentialLR([ warm; ReduceLROnPlateau p.Config ], [ w ])
                 ChainedScheduler [ leaf.Config; ReduceLROnPlateau p.Config ]
                 SequentialLR([ warm; SequentialLR([ ReduceLROnPlateau p.Config; leaf.Config ], [ 5 ]) ], [ w ])
             ]
 
-    return c, p.Lrs, p.Metrics
-}
+        return c, p.Lrs, p.Metrics
+    }
 
 let private outputsEqual (a: Output) (b: Output) =
     a.Lrs = b.Lrs && a.Momentum = b.Momentum && a.Events = b.Events
@@ -44,144 +48,157 @@ let private rowsEqual (a: seq<Output>) (b: seq<Output>) =
     Seq.length a = Seq.length b && Seq.forall2 outputsEqual a b
 
 let replay =
-    testList
-        "replay"
-        [
-            testPropertyWithConfig config "folding equals stepping one by one (step-based)"
-            <| Prop.forAll (arb stepCase) (fun (c, lrs, n) ->
-                let s = Scheduler.create c.Config
-                let folded = Scheduler.runSteps s (gv lrs) n
-                let mutable state, out = Scheduler.init s (gv lrs)
-                let manual = ResizeArray [ out ]
+    testList "replay" [
+        testPropertyWithConfig config "folding equals stepping one by one (step-based)"
+        <| Prop.forAll (arb stepCase) (fun (c, lrs, n) ->
+            let s = Scheduler.create c.Config
+            let folded = Scheduler.runSteps s (gv lrs) n
+            let mutable state, out = Scheduler.init s (gv lrs)
+            let manual = ResizeArray [ out ]
 
-                for _ in 1..n do
-                    let next, o = Scheduler.step s state (Observation.ofLrs out.Lrs)
-                    state <- next
-                    out <- o
-                    manual.Add o
+            for _ in 1..n do
+                let next, o = Scheduler.step s state (Observation.ofLrs out.Lrs)
+                state <- next
+                out <- o
+                manual.Add o
 
-                rowsEqual folded.Rows manual && folded.State = state)
+            rowsEqual folded.Rows manual && folded.State = state)
 
-            testPropertyWithConfig config "continuing from any intermediate state reproduces the rest (step-based)"
-            <| Prop.forAll (arb (Gen.zip stepCase (Gen.choose (0, 60)))) (fun ((c, lrs, n), k) ->
-                let k = min k n
-                let s = Scheduler.create c.Config
-                let whole = Scheduler.runSteps s (gv lrs) n
-                let first = Scheduler.runSteps s (gv lrs) k
-                let rest = Scheduler.fold s first.State first.Rows.[k].Lrs (Seq.replicate (n - k) ())
-                rowsEqual (Seq.skip (k + 1) whole.Rows) rest.Rows && rest.State = whole.State)
+        testPropertyWithConfig config "continuing from any intermediate state reproduces the rest (step-based)"
+        <| Prop.forAll (arb (Gen.zip stepCase (Gen.choose (0, 60)))) (fun ((c, lrs, n), k) ->
+            let k = min k n
+            let s = Scheduler.create c.Config
+            let whole = Scheduler.runSteps s (gv lrs) n
+            let first = Scheduler.runSteps s (gv lrs) k
 
-            testPropertyWithConfig config "continuing from any intermediate state reproduces the rest (with metrics)"
-            <| Prop.forAll (arb (Gen.zip metricCase (Gen.choose (0, 60)))) (fun ((c, lrs, metrics), k) ->
-                let k = min k metrics.Length
-                let s = Scheduler.createWatching c
-                let whole = Scheduler.run s (gv lrs) metrics
-                let first = Scheduler.run s (gv lrs) (List.take k metrics)
-                let rest = Scheduler.fold s first.State first.Rows.[k].Lrs (List.skip k metrics)
-                rowsEqual (Seq.skip (k + 1) whole.Rows) rest.Rows && rest.State = whole.State)
+            let rest =
+                Scheduler.fold s first.State first.Rows.[k].Lrs (Seq.replicate (n - k) ())
 
-            testPropertyWithConfig config "the same inputs give the same outputs"
-            <| Prop.forAll (arb metricCase) (fun (c, lrs, metrics) ->
-                let s = Scheduler.createWatching c
-                let a = Scheduler.run s (gv lrs) metrics
-                let b = Scheduler.run s (gv lrs) metrics
-                rowsEqual a.Rows b.Rows && a.State = b.State)
-        ]
+            rowsEqual (Seq.skip (k + 1) whole.Rows) rest.Rows && rest.State = whole.State)
+
+        testPropertyWithConfig config "continuing from any intermediate state reproduces the rest (with metrics)"
+        <| Prop.forAll (arb (Gen.zip metricCase (Gen.choose (0, 60)))) (fun ((c, lrs, metrics), k) ->
+            let k = min k metrics.Length
+            let s = Scheduler.createWatching c
+            let whole = Scheduler.run s (gv lrs) metrics
+            let first = Scheduler.run s (gv lrs) (List.take k metrics)
+            let rest = Scheduler.fold s first.State first.Rows.[k].Lrs (List.skip k metrics)
+            rowsEqual (Seq.skip (k + 1) whole.Rows) rest.Rows && rest.State = whole.State)
+
+        testPropertyWithConfig config "the same inputs give the same outputs"
+        <| Prop.forAll (arb metricCase) (fun (c, lrs, metrics) ->
+            let s = Scheduler.createWatching c
+            let a = Scheduler.run s (gv lrs) metrics
+            let b = Scheduler.run s (gv lrs) metrics
+            rowsEqual a.Rows b.Rows && a.State = b.State)
+    ]
 
 let composition =
-    testList
-        "composition"
-        [
-            testPropertyWithConfig config "a SequentialLR or ChainedScheduler of one child equals that child"
-            <| Prop.forAll (arb stepCase) (fun (c, lrs, n) ->
-                let lrsOf config =
-                    Scheduler.runSteps (Scheduler.create config) (gv lrs) n |> lrRows
+    testList "composition" [
+        testPropertyWithConfig config "a SequentialLR or ChainedScheduler of one child equals that child"
+        <| Prop.forAll (arb stepCase) (fun (c, lrs, n) ->
+            let lrsOf config =
+                Scheduler.runSteps (Scheduler.create config) (gv lrs) n |> lrRows
 
-                let alone = lrsOf c.Config
-                alone = lrsOf (SequentialLR([ c.Config ], [])) && alone = lrsOf (ChainedScheduler [ c.Config ]))
+            let alone = lrsOf c.Config
 
-            testPropertyWithConfig config "a one-child composite equals its child with metrics too"
-            <| Prop.forAll (arb metricCase) (fun (c, lrs, metrics) ->
-                let lrsOf config =
-                    Scheduler.run (Scheduler.createWatching config) (gv lrs) metrics |> lrRows
+            alone = lrsOf (SequentialLR([ c.Config ], []))
+            && alone = lrsOf (ChainedScheduler [ c.Config ]))
 
-                let alone = lrsOf c
-                alone = lrsOf (SequentialLR([ c ], [])) && alone = lrsOf (ChainedScheduler [ c ]))
+        testPropertyWithConfig config "a one-child composite equals its child with metrics too"
+        <| Prop.forAll (arb metricCase) (fun (c, lrs, metrics) ->
+            let lrsOf config =
+                Scheduler.run (Scheduler.createWatching config) (gv lrs) metrics |> lrRows
 
-            testPropertyWithConfig config "SequentialLR [WarmUp w; S] with milestone w runs, from step w, S's own trace"
-            <| Prop.forAll (arb (Gen.zip3 restartableStepConfig lrs (Gen.choose (1, 12)))) (fun (c, lrs, w) ->
-                let n = 40
-                let s = Scheduler.create c.Config
-                let own = Scheduler.runSteps s (gv lrs) n |> lrRows
+            let alone = lrsOf c
 
-                let sequential =
-                    Scheduler.runSteps (LRScheduler.SequentialLR([ LRScheduler.WarmUp w; s ], [ w ])) (gv lrs) (w + n)
-                    |> lrRows
+            alone = lrsOf (SequentialLR([ c ], []))
+            && alone = lrsOf (ChainedScheduler [ c ]))
 
-                sequential.[w..] = own)
-        ]
+        testPropertyWithConfig config "SequentialLR [WarmUp w; S] with milestone w runs, from step w, S's own trace"
+        <| Prop.forAll (arb (Gen.zip3 restartableStepConfig lrs (Gen.choose (1, 12)))) (fun (c, lrs, w) ->
+            let n = 40
+            let s = Scheduler.create c.Config
+            let own = Scheduler.runSteps s (gv lrs) n |> lrRows
+
+            let sequential =
+                Scheduler.runSteps (LRScheduler.SequentialLR([ LRScheduler.WarmUp w; s ], [ w ])) (gv lrs) (w + n)
+                |> lrRows
+
+            sequential.[w..] = own)
+    ]
 
 let api =
-    testList
-        "API"
-        [
-            test "building touches nothing and init does PyTorch's initial step" {
-                let s = LRScheduler.LinearLR(startFactor = 0.25, totalIters = 4)
-                let state, out = Scheduler.init s (gv [ 0.1 ])
-                Expect.equal out.Lrs (gv [ 0.025 ]) "epoch 0 is base × startFactor"
-                Expect.equal state (Epoch(gv [ 0.1 ], 0)) "base captured, epoch 0"
-            }
-            test "a manual change of the LR is honoured by chainable rules" {
-                let s = LRScheduler.ExponentialLR 0.5
-                let state, _ = Scheduler.init s (gv [ 1.0 ])
-                let _, out = Scheduler.step s state (Observation.ofLrs (gv [ 0.2 ]))
-                Expect.equal out.Lrs (gv [ 0.1 ]) "0.2 × 0.5"
-            }
-            test "a scheduler that watches a metric is refused by create" {
-                Expect.throwsT<ArgumentException>
-                    (fun () -> Scheduler.create (ReduceLROnPlateau ReduceLROnPlateauConfig.Default) |> ignore)
-                    "create refuses"
-            }
-            test "the number of groups cannot change between steps" {
-                let s = LRScheduler.StepLR 3
-                let state, _ = Scheduler.init s (gv [ 0.1; 0.2 ])
+    testList "API" [
+        test "building touches nothing and init does PyTorch's initial step" {
+            let s = LRScheduler.LinearLR(startFactor = 0.25, totalIters = 4)
+            let state, out = Scheduler.init s (gv [ 0.1 ])
+            Expect.equal out.Lrs (gv [ 0.025 ]) "epoch 0 is base × startFactor"
+            Expect.equal state (Epoch(gv [ 0.1 ], 0)) "base captured, epoch 0"
+        }
+        test "a manual change of the LR is honoured by chainable rules" {
+            let s = LRScheduler.ExponentialLR 0.5
+            let state, _ = Scheduler.init s (gv [ 1.0 ])
+            let _, out = Scheduler.step s state (Observation.ofLrs (gv [ 0.2 ]))
+            Expect.equal out.Lrs (gv [ 0.1 ]) "0.2 × 0.5"
+        }
+        test "a scheduler that watches a metric is refused by create" {
+            Expect.throwsT<ArgumentException>
+                (fun () -> Scheduler.create (ReduceLROnPlateau ReduceLROnPlateauConfig.Default) |> ignore)
+                "create refuses"
+        }
+        test "the number of groups cannot change between steps" {
+            let s = LRScheduler.StepLR 3
+            let state, _ = Scheduler.init s (gv [ 0.1; 0.2 ])
 
-                let e =
-                    Expect.throwsC (fun () -> Scheduler.step s state (Observation.ofLrs (gv [ 0.1 ])) |> ignore) id
+            let e =
+                Expect.throwsC (fun () -> Scheduler.step s state (Observation.ofLrs (gv [ 0.1 ])) |> ignore) id
 
-                Expect.stringContains e.Message "2 groups" "says how many"
-            }
-            test "a NaN or negative LR handed in is refused" {
-                let s = LRScheduler.StepLR 3
-                let state, _ = Scheduler.init s (gv [ 0.1 ])
+            Expect.stringContains e.Message "2 groups" "says how many"
+        }
+        test "a NaN or negative LR handed in is refused" {
+            let s = LRScheduler.StepLR 3
+            let state, _ = Scheduler.init s (gv [ 0.1 ])
 
-                for bad in [ nan; -0.1; infinity ] do
-                    Expect.throwsT<ArgumentOutOfRangeException>
-                        (fun () -> Scheduler.step s state (Observation.ofLrs (gv [ bad ])) |> ignore)
-                        (sprintf "%g refused" bad)
-            }
-            test "an LR a rule would make negative is refused, naming the scheduler and step" {
-                // CosineAnnealingLR's recursive rule chained after WarmUp's 0 falls below zero when EtaMin > 0.
-                let s = LRScheduler.ChainedScheduler [ LRScheduler.WarmUp 10; LRScheduler.CosineAnnealingLR(5, 1e-3) ]
-                let e = Expect.throwsC (fun () -> Scheduler.runSteps s (gv [ 1e-4 ]) 40 |> ignore) id
-                Expect.stringContains e.Message "ChainedScheduler would set the LR of group 0" "names it"
-            }
-            test "a lambda that returns a negative factor is refused when it does" {
-                let s = LRScheduler.LambdaLR(fun e -> 1.0 - float e)
-                let e = Expect.throwsC (fun () -> Scheduler.runSteps s (gv [ 0.1 ]) 3 |> ignore) id
-                Expect.stringContains e.Message "LrLambda returned -1 for epoch 2" "names the epoch and value"
-            }
-            test "the seed's SequentialLR [WarmUp; ReduceLROnPlateau] reports its switch" {
-                let s =
-                    LRScheduler.SequentialLR(
-                        [ LRScheduler.WarmUp 2 |> Scheduler.withMetric; LRScheduler.ReduceLROnPlateau(patience = 0) ],
-                        [ 2 ]
-                    )
+            for bad in [ nan; -0.1; infinity ] do
+                Expect.throwsT<ArgumentOutOfRangeException>
+                    (fun () -> Scheduler.step s state (Observation.ofLrs (gv [ bad ])) |> ignore)
+                    (sprintf "%g refused" bad)
+        }
+        test "an LR a rule would make negative is refused, naming the scheduler and step" {
+            // CosineAnnealingLR's recursive rule chained after WarmUp's 0 falls below zero when EtaMin > 0.
+            let s =
+                LRScheduler.ChainedScheduler [ LRScheduler.WarmUp 10; LRScheduler.CosineAnnealingLR(5, 1e-3) ]
 
-                let trace = Scheduler.run s (gv [ 0.1 ]) [ 1.0; 1.0; 1.0; 1.0; 1.0 ]
-                Expect.equal (lrRows trace |> Array.map Array.head) [| 0.0; 0.05; 0.05; 0.05; 0.05 * 0.1; 0.05 * 0.1 * 0.1 |] "warm-up, grace (the LR stays at step 1's, as in the seed), reductions"
-                Expect.equal trace.Rows.[2].Events [ SchedulerSwitched 1 ] "switch at the milestone"
-            }
-        ]
+            let e =
+                Expect.throwsC (fun () -> Scheduler.runSteps s (gv [ 1e-4 ]) 40 |> ignore) id
+
+            Expect.stringContains e.Message "ChainedScheduler would set the LR of group 0" "names it"
+        }
+        test "a lambda that returns a negative factor is refused when it does" {
+            let s = LRScheduler.LambdaLR(fun e -> 1.0 - float e)
+            let e = Expect.throwsC (fun () -> Scheduler.runSteps s (gv [ 0.1 ]) 3 |> ignore) id
+            Expect.stringContains e.Message "LrLambda returned -1 for epoch 2" "names the epoch and value"
+        }
+        test "the seed's SequentialLR [WarmUp; ReduceLROnPlateau] reports its switch" {
+            let s =
+                LRScheduler.SequentialLR(
+                    [
+                        LRScheduler.WarmUp 2 |> Scheduler.withMetric
+                        LRScheduler.ReduceLROnPlateau(patience = 0)
+                    ],
+                    [ 2 ]
+                )
+
+            let trace = Scheduler.run s (gv [ 0.1 ]) [ 1.0; 1.0; 1.0; 1.0; 1.0 ]
+
+            Expect.equal
+                (lrRows trace |> Array.map Array.head)
+                [| 0.0; 0.05; 0.05; 0.05; 0.05 * 0.1; 0.05 * 0.1 * 0.1 |]
+                "warm-up, grace (the LR stays at step 1's, as in the seed), reductions"
+
+            Expect.equal trace.Rows.[2].Events [ SchedulerSwitched 1 ] "switch at the milestone"
+        }
+    ]
 
 let tests = testList "Scheduler" [ api; replay; composition ]

@@ -14,7 +14,10 @@ let ulps (a: float) (b: float) =
         if bits < 0L then Int64.MinValue - bits else bits
 
     if Double.IsNaN a || Double.IsNaN b then
-        if Double.IsNaN a && Double.IsNaN b then 0UL else UInt64.MaxValue
+        if Double.IsNaN a && Double.IsNaN b then
+            0UL
+        else
+            UInt64.MaxValue
     else
         let d = ordered a - ordered b
         if d < 0L then uint64 (-d) else uint64 d
@@ -38,10 +41,19 @@ let expectSameRows (case: string) (what: string) (expected: float[][]) (actual: 
             let d = ulps e a
 
             if d <> 0UL then
-                failtestf "%s: step %d, group %d: %s expected %s, got %s (%d ulps apart)" case step group what (r e) (r a) d
+                failtestf
+                    "%s: step %d, group %d: %s expected %s, got %s (%d ulps apart)"
+                    case
+                    step
+                    group
+                    what
+                    (r e)
+                    (r a)
+                    d
 
 /// The LRs of every row of a trace.
 let lrRows (trace: Trace) =
     trace.Rows |> Seq.map (fun o -> o.Lrs.ToArray()) |> Array.ofSeq
 
-let stepOnly (s: Scheduler<unit>) lrs steps = Scheduler.runSteps s (gv lrs) steps |> lrRows
+let stepOnly (s: Scheduler<unit>) lrs steps =
+    Scheduler.runSteps s (gv lrs) steps |> lrRows

@@ -12,15 +12,14 @@ module internal OneCycleRule =
         | Peak
         | Floor
 
-    type Phase =
-        {
-            EndStep: float
-            StartLr: Anchor
-            EndLr: Anchor
-            /// true: the momentum moves from max to base; false: from base to max (or stays at max).
-            StartMomentumMax: bool
-            EndMomentumMax: bool
-        }
+    type Phase = {
+        EndStep: float
+        StartLr: Anchor
+        EndLr: Anchor
+        /// true: the momentum moves from max to base; false: from base to max (or stays at max).
+        StartMomentumMax: bool
+        EndMomentumMax: bool
+    }
 
     let phases (c: OneCycleLRConfig) =
         let t = c.TotalSteps
@@ -85,7 +84,13 @@ module internal OneCycleRule =
         seq { 0 .. ps.Length - 1 }
         |> Seq.tryFind (fun i ->
             let start = if i = 0 then 0.0 else ps.[i - 1].EndStep
-            let previousMax = if i = 0 then -1.0 else ps |> Array.take i |> Array.map _.EndStep |> Array.max
+
+            let previousMax =
+                if i = 0 then
+                    -1.0
+                else
+                    ps |> Array.take i |> Array.map _.EndStep |> Array.max
+
             let lowest = max 0.0 (Math.Floor previousMax + 1.0)
 
             let highest =

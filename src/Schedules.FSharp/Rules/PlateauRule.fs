@@ -5,17 +5,16 @@ open Schedules
 /// ReduceLROnPlateau as PyTorch steps it, with celldetection's grace period around it.
 module internal PlateauRule =
 
-    let initial (c: ReduceLROnPlateauConfig) =
-        {
-            Best =
-                match c.Mode with
-                | Min -> infinity
-                | Max -> -infinity
-            BadEpochs = 0
-            CooldownLeft = 0
-            WarmupLeft = c.Warmup
-            LastEpoch = 0
-        }
+    let initial (c: ReduceLROnPlateauConfig) = {
+        Best =
+            match c.Mode with
+            | Min -> infinity
+            | Max -> -infinity
+        BadEpochs = 0
+        CooldownLeft = 0
+        WarmupLeft = c.Warmup
+        LastEpoch = 0
+    }
 
     /// PyTorch's is_better; every comparison with NaN is false, so NaN never improves.
     let isBetter (c: ReduceLROnPlateauConfig) (a: float) (best: float) =

@@ -27,11 +27,16 @@ module internal StepRules =
         | MultiplicativeLR lambdas ->
             if e > 0 then
                 GroupValues.Own(
-                    Array.init lrs.Count (fun i -> lrs.[i] * Validate.factor lambdaName e i ((ForGroups.get i lambdas) e))
+                    Array.init lrs.Count (fun i ->
+                        lrs.[i] * Validate.factor lambdaName e i ((ForGroups.get i lambdas) e))
                 )
             else
                 same lrs
-        | StepLR(stepSize, gamma) -> if e = 0 || e % stepSize <> 0 then same lrs else scale lrs gamma
+        | StepLR(stepSize, gamma) ->
+            if e = 0 || e % stepSize <> 0 then
+                same lrs
+            else
+                scale lrs gamma
         | MultiStepLR(milestones, gamma) ->
             let count = milestones |> List.sumBy (fun m -> if m = e then 1 else 0)
 

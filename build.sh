@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine with the .NET 10 SDK (everything else is restored from the repository's
+# own files: NuGet packages from Directory.Packages.props and the lock files, dotnet tools from
+# .config/dotnet-tools.json).
+#
+#   ./build.sh test    build the solution (warnings are errors), check formatting, run every test project
+#   ./build.sh train   run the training example (TorchSharp, CPU)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+configuration=Release
+command=${1:-test}
+shift || true
+
+dotnet tool restore >/dev/null
+
+test_projects=(
+    tests/Schedules.FSharp.Tests
+)
+
+run_tests() {
+    dotnet build Schedules.sln -c "$configuration" -nologo -clp:NoSummary
+    dotnet fantomas --check src tests samples bench 2>/dev/null ||
+        { echo "Formatting differs from Fantomas: run 'dotnet fantomas src tests samples bench'." >&2; exit 1; }
+
+    local passed=0 failed=0 status=0 log
+    log=$(mktemp)
+    for project in "${test_projects[@]}"; do
+        echo "== $project"
+        set +e
+        dotnet run --project "$project" -c "$configuration" --no-build -- --colours 0 --no-spinner "$@" | tee "$log"
+        local code=${PIPESTATUS[0]}
+        set -e
+        # Expecto's closing line: "EXPECTO! N tests run in ... – P passed, I ignored, F failed, E errored."
+        local line
+        line=$(grep -E 'EXPECTO! [0-9]+ tests? run' "$log" | tail -1 || true)
+        if [ -z "$line" ]; then
+            echo "$project: no Expecto summary (exit code $code)" >&2
+            status=1
+            continue
+        fi
+        local p f e
+        p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")
+        f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+        e=$(sed -E 's/.* ([0-9]+) errored.*/\1/' <<<"$line")
+        passed=$((passed + p))
+        failed=$((failed + f + e))
+        [ "$code" -eq 0 ] || status=1
+    done
+    rm -f "$log"
+    echo "tests: $passed passed, $failed failed"
+    [ "$failed" -eq 0 ] || status=1
+    return $status
+}
+
+case "$command" in
+    test) run_tests "$@" ;;
+    train) dotnet run --project samples/Schedules.Example -c "$configuration" -- "$@" ;;
+    *) echo "usage: ./build.sh test|train [args]" >&2; exit 2 ;;
+esac
