@@ -20,8 +20,10 @@ test_projects=(
 
 run_tests() {
     dotnet build Schedules.sln -c "$configuration" -nologo -clp:NoSummary
-    dotnet fantomas --check src tests samples bench 2>/dev/null ||
-        { echo "Formatting differs from Fantomas: run 'dotnet fantomas src tests samples bench'." >&2; exit 1; }
+    local sources=()
+    for dir in src tests samples bench; do [ -d "$dir" ] && sources+=("$dir"); done
+    dotnet fantomas --check "${sources[@]}" ||
+        { echo "Formatting differs from Fantomas: run 'dotnet fantomas ${sources[*]}'." >&2; exit 1; }
 
     local passed=0 failed=0 status=0 log
     log=$(mktemp)
