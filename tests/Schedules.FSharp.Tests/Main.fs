@@ -13,6 +13,7 @@ let all =
         PlateauRuleTests.tests
         EngineTests.tests
         SchedulerTests.tests
+        CheckpointTests.tests
         ConformanceTests.tests
     ]
 
