@@ -30,6 +30,19 @@ type Trace = {
     State: State
 }
 
+/// <summary>Facts about states.</summary>
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module State =
+
+    /// <summary>The number of param groups the state was started with, where the state records it (a lone
+    /// ReduceLROnPlateau does not).</summary>
+    [<CompiledName("GroupCount")>]
+    let groupCount (state: State) = Checks.stateGroups state
+
+    /// <summary>How many transitions the state has seen (its outermost epoch counter).</summary>
+    [<CompiledName("Epoch")>]
+    let epoch (state: State) = Checks.epoch state
+
 /// <summary>Building and running schedulers: pure transitions over immutable states.</summary>
 [<RequireQualifiedAccess>]
 module Scheduler =

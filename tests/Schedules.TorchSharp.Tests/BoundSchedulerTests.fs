@@ -1,0 +1,2 @@
+module Schedules.TorchSharp.Tests.BoundSchedulerTests
+let tests = Expecto.Tests.testList "BoundSchedulerTests" []

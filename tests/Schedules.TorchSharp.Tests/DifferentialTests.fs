@@ -1,0 +1,2 @@
+module Schedules.TorchSharp.Tests.DifferentialTests
+let tests = Expecto.Tests.testList "DifferentialTests" []

@@ -1,0 +1,2 @@
+module Schedules.TorchSharp.Tests.ParamGroupsTests
+let tests = Expecto.Tests.testList "ParamGroupsTests" []

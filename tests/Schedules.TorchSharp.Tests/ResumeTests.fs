@@ -1,0 +1,2 @@
+module Schedules.TorchSharp.Tests.ResumeTests
+let tests = Expecto.Tests.testList "ResumeTests" []
