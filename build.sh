@@ -16,6 +16,7 @@ dotnet tool restore >/dev/null
 
 test_projects=(
     tests/Schedules.FSharp.Tests
+    tests/Schedules.TorchSharp.Tests
 )
 
 run_tests() {

@@ -249,14 +249,13 @@ module Checkpoint =
         | ReduceLROnPlateau _ ->
             expectKind e "Plateau"
 
-            Plateau
-                {
-                    Best = readNumber (prop e "best")
-                    BadEpochs = readInt (prop e "badEpochs")
-                    CooldownLeft = readInt (prop e "cooldownLeft")
-                    WarmupLeft = readInt (prop e "warmupLeft")
-                    LastEpoch = readInt (prop e "lastEpoch")
-                }
+            Plateau {
+                Best = readNumber (prop e "best")
+                BadEpochs = readInt (prop e "badEpochs")
+                CooldownLeft = readInt (prop e "cooldownLeft")
+                WarmupLeft = readInt (prop e "warmupLeft")
+                LastEpoch = readInt (prop e "lastEpoch")
+            }
         | CosineAnnealingWarmRestarts _ ->
             expectKind e "WarmRestarts"
 

@@ -95,7 +95,9 @@ type BoundScheduler<'Metric>
     /// <summary>Replaces the state with one saved by <c>Save</c> for the same configuration. A malformed, truncated
     /// or mismatched document raises a FormatException and leaves the running state untouched.</summary>
     member _.Load(json: string) =
-        let loadedCalls, loadedState = ShellCheckpoint.read scheduler every groups.Length json
+        let loadedCalls, loadedState =
+            ShellCheckpoint.read scheduler every groups.Length json
+
         state <- loadedState
         calls <- loadedCalls
 

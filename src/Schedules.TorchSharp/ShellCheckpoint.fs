@@ -38,7 +38,10 @@ module internal ShellCheckpoint =
 
         let format = prop "format"
 
-        if format.ValueKind <> JsonValueKind.String || format.GetString() <> "schedules.shell" then
+        if
+            format.ValueKind <> JsonValueKind.String
+            || format.GetString() <> "schedules.shell"
+        then
             bad "\"format\" must be \"schedules.shell\"."
 
         if int "every" <> every then
@@ -57,4 +60,3 @@ module internal ShellCheckpoint =
         | _ -> ()
 
         calls, state
-

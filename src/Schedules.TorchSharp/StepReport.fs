@@ -4,27 +4,28 @@ open System.Globalization
 open Schedules
 
 /// <summary>What one call of a bound scheduler's <c>Step</c> did, as data for the caller to log.</summary>
-type StepReport =
-    {
-        /// <summary>How many times <c>Step</c> has been called, this call included.</summary>
-        Call: int
-        /// <summary>Whether this call ran a transition (with <c>every</c> = k, one call in k does).</summary>
-        Stepped: bool
-        /// <summary>How many transitions have run: the scheduler's epoch (or batch) whose LRs now apply.</summary>
-        Step: int
-        /// <summary>The LRs the optimizer now holds.</summary>
-        Lrs: GroupValues
-        /// <summary>The momentum (or beta1) written, where the scheduler cycles it.</summary>
-        Momentum: GroupValues option
-        /// <summary>What the transition did (reductions, milestone switches).</summary>
-        Events: Event list
-    }
+type StepReport = {
+    /// <summary>How many times <c>Step</c> has been called, this call included.</summary>
+    Call: int
+    /// <summary>Whether this call ran a transition (with <c>every</c> = k, one call in k does).</summary>
+    Stepped: bool
+    /// <summary>How many transitions have run: the scheduler's epoch (or batch) whose LRs now apply.</summary>
+    Step: int
+    /// <summary>The LRs the optimizer now holds.</summary>
+    Lrs: GroupValues
+    /// <summary>The momentum (or beta1) written, where the scheduler cycles it.</summary>
+    Momentum: GroupValues option
+    /// <summary>What the transition did (reductions, milestone switches).</summary>
+    Events: Event list
+} with
 
     /// <summary>One line per event, for example "group 0 reduced from 0.1 to 0.01 at step 37".</summary>
     member this.Messages =
-        let r (v: float) = v.ToString("R", CultureInfo.InvariantCulture)
+        let r (v: float) =
+            v.ToString("R", CultureInfo.InvariantCulture)
 
         this.Events
         |> List.map (function
-            | LrReduced(g, old, fresh) -> sprintf "group %d reduced from %s to %s at step %d" g (r old) (r fresh) this.Step
+            | LrReduced(g, old, fresh) ->
+                sprintf "group %d reduced from %s to %s at step %d" g (r old) (r fresh) this.Step
             | SchedulerSwitched i -> sprintf "scheduler %d took over at step %d" i this.Step)

@@ -1,2 +1,3 @@
 module Schedules.TorchSharp.Tests.DifferentialTests
+
 let tests = Expecto.Tests.testList "DifferentialTests" []

@@ -3,15 +3,13 @@ module Schedules.TorchSharp.Tests.Main
 open Expecto
 
 let all =
-    testList
-        "Schedules.TorchSharp"
-        [
-            NativeTests.tests
-            ParamGroupsTests.tests
-            BoundSchedulerTests.tests
-            ResumeTests.tests
-            DifferentialTests.tests
-        ]
+    testList "Schedules.TorchSharp" [
+        NativeTests.tests
+        ParamGroupsTests.tests
+        BoundSchedulerTests.tests
+        ResumeTests.tests
+        DifferentialTests.tests
+    ]
 
 [<EntryPoint>]
 let main argv = runTestsWithCLIArgs [] argv all
