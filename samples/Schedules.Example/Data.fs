@@ -3,13 +3,12 @@ module Schedules.Example.Data
 
 open TorchSharp
 
-type Split =
-    {
-        TrainX: torch.Tensor
-        TrainY: torch.Tensor
-        ValX: torch.Tensor
-        ValY: torch.Tensor
-    }
+type Split = {
+    TrainX: torch.Tensor
+    TrainY: torch.Tensor
+    ValX: torch.Tensor
+    ValY: torch.Tensor
+}
 
 let make (samples: int) =
     torch.manual_seed 7L |> ignore

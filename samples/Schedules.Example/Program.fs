@@ -10,13 +10,12 @@ open Schedules
 open Schedules.TorchSharp
 open Schedules.Example.Report
 
-type Options =
-    {
-        Epochs: int
-        StopAfter: int option
-        Resume: bool
-        Output: string
-    }
+type Options = {
+    Epochs: int
+    StopAfter: int option
+    Resume: bool
+    Output: string
+}
 
 let rec private parse options args =
     match args with
@@ -55,7 +54,10 @@ let main argv =
             (List.ofArray argv)
 
     Directory.CreateDirectory options.Output |> ignore
-    let file name = Path.GetFullPath(Path.Combine(options.Output, name))
+
+    let file name =
+        Path.GetFullPath(Path.Combine(options.Output, name))
+
     let data = Data.make 1000
 
     torch.manual_seed 1L |> ignore
@@ -130,13 +132,12 @@ let main argv =
         // The LRs this epoch trained with, then the scheduler's step for the next epoch.
         let report = bound.Step valLoss
 
-        let row =
-            {
-                Epoch = epoch
-                TrainLoss = total / float n
-                ValLoss = valLoss
-                Lrs = applied
-            }
+        let row = {
+            Epoch = epoch
+            TrainLoss = total / float n
+            ValLoss = valLoss
+            Lrs = applied
+        }
 
         rows <- rows @ [ row ]
 

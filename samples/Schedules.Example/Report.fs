@@ -6,25 +6,33 @@ open System.Globalization
 open System.IO
 open Plotly.NET
 
-type Row =
-    {
-        Epoch: int
-        TrainLoss: float
-        ValLoss: float
-        Lrs: float[]
-    }
+type Row = {
+    Epoch: int
+    TrainLoss: float
+    ValLoss: float
+    Lrs: float[]
+}
 
-let private r (v: float) = v.ToString("R", CultureInfo.InvariantCulture)
+let private r (v: float) =
+    v.ToString("R", CultureInfo.InvariantCulture)
 
 let header groups =
-    "epoch,train_loss,val_loss," + (List.init groups (sprintf "lr_group%d") |> String.concat ",")
+    "epoch,train_loss,val_loss,"
+    + (List.init groups (sprintf "lr_group%d") |> String.concat ",")
 
 let toCsv (row: Row) =
-    String.concat "," [ string row.Epoch; r row.TrainLoss; r row.ValLoss; yield! row.Lrs |> Array.map r ]
+    String.concat "," [
+        string row.Epoch
+        r row.TrainLoss
+        r row.ValLoss
+        yield! row.Lrs |> Array.map r
+    ]
 
 let ofCsv (line: string) =
     let cells = line.Split ','
-    let f (s: string) = Double.Parse(s, CultureInfo.InvariantCulture)
+
+    let f (s: string) =
+        Double.Parse(s, CultureInfo.InvariantCulture)
 
     {
         Epoch = int cells.[0]
@@ -40,7 +48,12 @@ let readCsv (path: string) =
         []
 
 let writeCsv (path: string) (rows: Row list) =
-    let groups = rows |> List.tryHead |> Option.map (fun r -> r.Lrs.Length) |> Option.defaultValue 1
+    let groups =
+        rows
+        |> List.tryHead
+        |> Option.map (fun r -> r.Lrs.Length)
+        |> Option.defaultValue 1
+
     File.WriteAllLines(path, header groups :: List.map toCsv rows)
 
 let writeChart (path: string) (rows: Row list) =
