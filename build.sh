@@ -14,9 +14,13 @@ shift || true
 
 dotnet tool restore >/dev/null
 
+# Expecto test programs (F#), then xunit test projects (C#).
 test_projects=(
     tests/Schedules.FSharp.Tests
     tests/Schedules.TorchSharp.Tests
+)
+xunit_projects=(
+    tests/Schedules.CSharpInterop.Tests
 )
 
 run_tests() {
@@ -50,8 +54,26 @@ run_tests() {
         failed=$((failed + f + e))
         [ "$code" -eq 0 ] || status=1
     done
+    for project in "${xunit_projects[@]}"; do
+        echo "== $project"
+        set +e
+        dotnet test "$project" -c "$configuration" --no-build --nologo | tee "$log"
+        local code=${PIPESTATUS[0]}
+        set -e
+        # vstest's closing line: "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T, ..."
+        local line
+        line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -1 || true)
+        if [ -z "$line" ]; then
+            echo "$project: no test summary (exit code $code)" >&2
+            status=1
+            continue
+        fi
+        passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")))
+        failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line")))
+        [ "$code" -eq 0 ] || status=1
+    done
     rm -f "$log"
-    echo "tests: $passed passed, $failed failed"
+    printf '\n%s\n' "tests: $passed passed, $failed failed"
     [ "$failed" -eq 0 ] || status=1
     return $status
 }

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Schedules.TorchSharp;
+
+namespace Schedules.CSharp;
+
+/// <summary>What one call of a bound scheduler's <c>Step</c> did, for the caller to log.</summary>
+/// <param name="Call">How many times <c>Step</c> has been called, this call included.</param>
+/// <param name="Stepped">Whether this call ran a transition.</param>
+/// <param name="Step">How many transitions have run.</param>
+/// <param name="Lrs">The LRs the optimizer now holds.</param>
+/// <param name="Momentum">The momentum (or beta1) written, where the scheduler cycles it; otherwise null.</param>
+/// <param name="Events">What the transition did.</param>
+/// <param name="Messages">One line per event, for example "group 0 reduced from 0.1 to 0.01 at step 37".</param>
+public sealed record StepReport(
+    int Call,
+    bool Stepped,
+    int Step,
+    IReadOnlyList<double> Lrs,
+    IReadOnlyList<double>? Momentum,
+    IReadOnlyList<ScheduleEvent> Events,
+    IReadOnlyList<string> Messages);
+
+internal static class Bound
+{
+    internal static global::TorchSharp.torch.optim.Optimizer NotNull(global::TorchSharp.torch.optim.Optimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        return optimizer;
+    }
+
+    internal static StepReport Report(Schedules.TorchSharp.StepReport r) =>
+        new(
+            r.Call,
+            r.Stepped,
+            r.Step,
+            r.Lrs,
+            Interop.Optional(r.Momentum),
+            r.Events.Select(Interop.Event).ToArray(),
+            r.Messages.ToArray());
+}
+
+/// <summary>
+/// A <see cref="Schedule"/> bound to a TorchSharp optimizer: each <see cref="Step"/> reads the optimizer's LRs,
+/// runs the transition and writes the result back. It holds the only mutable thing, the current state.
+/// </summary>
+public sealed class BoundSchedule
+{
+    private readonly BoundScheduler<double> _core;
+
+    internal BoundSchedule(BoundScheduler<double> core) => _core = core;
+
+    /// <summary>The LRs the optimizer holds now.</summary>
+    public IReadOnlyList<double> Lrs => _core.Lrs;
+
+    /// <summary>The current state.</summary>
+    public ScheduleState State => new(_core.State);
+
+    /// <summary>How many times <see cref="Step"/> has been called.</summary>
+    public int Calls => _core.Calls;
+
+    /// <summary>One call from the training loop; every <c>every</c>-th call runs a transition. A failing
+    /// transition writes nothing.</summary>
+    public StepReport Step() => Bound.Report(_core.Step(double.NaN));
+
+    /// <summary>The state as JSON; save the optimizer with its own state dict beside it.</summary>
+    public string Save() => _core.Save();
+
+    /// <summary>Replaces the state with one saved by <see cref="Save"/>; a bad document raises a
+    /// <see cref="FormatException"/> and leaves the running state untouched.</summary>
+    public void Load(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        _core.Load(json);
+    }
+}
+
+/// <summary>A <see cref="MetricSchedule"/> bound to a TorchSharp optimizer.</summary>
+public sealed class BoundMetricSchedule
+{
+    private readonly BoundScheduler<double> _core;
+
+    internal BoundMetricSchedule(BoundScheduler<double> core) => _core = core;
+
+    /// <summary>The LRs the optimizer holds now.</summary>
+    public IReadOnlyList<double> Lrs => _core.Lrs;
+
+    /// <summary>The current state.</summary>
+    public ScheduleState State => new(_core.State);
+
+    /// <summary>How many times <see cref="Step"/> has been called.</summary>
+    public int Calls => _core.Calls;
+
+    /// <summary>One call from the training loop with the metric (a validation loss, an accuracy); every
+    /// <c>every</c>-th call runs a transition. A failing transition writes nothing.</summary>
+    public StepReport Step(double metric) => Bound.Report(_core.Step(metric));
+
+    /// <summary>The state as JSON; save the optimizer with its own state dict beside it.</summary>
+    public string Save() => _core.Save();
+
+    /// <summary>Replaces the state with one saved by <see cref="Save"/>; a bad document raises a
+    /// <see cref="FormatException"/> and leaves the running state untouched.</summary>
+    public void Load(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        _core.Load(json);
+    }
+}

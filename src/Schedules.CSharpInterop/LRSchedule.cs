@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.FSharp.Core;
+
+namespace Schedules.CSharp;
+
+/// <summary>
+/// A validated, immutable scheduler: what <see cref="LRScheduler"/> builds. Building one touches nothing; a step is
+/// a pure function from a state and the LRs currently applied (and, for a <see cref="MetricSchedule"/>, the metric)
+/// to the next state and the LRs to apply. <see cref="Schedule"/> needs no metric; <see cref="MetricSchedule"/>
+/// watches one.
+/// </summary>
+public abstract class LRSchedule
+{
+    private protected LRSchedule(Scheduler<double> core) => Core = core;
+
+    internal Scheduler<double> Core { get; }
+
+    /// <summary>The PyTorch class name of the scheduler (celldetection's for WarmUp).</summary>
+    public string Kind => ConfigModule.Kind(Core.Config);
+
+    /// <summary>Whether the scheduler, or one inside it, watches a metric.</summary>
+    public bool WatchesMetric => ConfigModule.WatchesMetric(Core.Config);
+
+    /// <summary>Whether the scheduler, or one inside it, cycles momentum (or Adam's beta1).</summary>
+    public bool CyclesMomentum => ConfigModule.CyclesMomentum(Core.Config);
+
+    /// <summary>
+    /// What building the scheduler on an optimizer with these LRs does (PyTorch's constructor, including its
+    /// initial step): the first state and the LRs (and momentum) for epoch 0.
+    /// </summary>
+    /// <param name="lrs">The optimizer's LRs, one per param group; finite and &gt;= 0.</param>
+    public StepResult Init(IReadOnlyList<double> lrs)
+    {
+        var (state, output) = Schedules.Scheduler.Init(Core, Interop.Values(lrs, nameof(lrs)));
+        return Interop.Result(state, output);
+    }
+
+    /// <summary>The state as JSON, with a format version and a description of this configuration.</summary>
+    public string Save(ScheduleState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Schedules.Checkpoint.Save(Core, state.Core);
+    }
+
+    /// <summary>
+    /// A state saved by <see cref="Save"/> for the same configuration. Malformed, truncated or mismatched JSON
+    /// raises a <see cref="FormatException"/> that says what is wrong. Functions (lrLambda, scaleFn) are not saved:
+    /// build the scheduler again with them, then load.
+    /// </summary>
+    public ScheduleState Load(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new ScheduleState(Schedules.Checkpoint.Load(Core, json));
+    }
+
+    private protected StepResult StepCore(ScheduleState state, IReadOnlyList<double> lrs, double metric)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var observation = new Observation<double>(Interop.Values(lrs, nameof(lrs)), metric);
+        var (next, output) = Schedules.Scheduler.Step(Core, state.Core, observation);
+        return Interop.Result(next, output);
+    }
+
+    private protected ScheduleTrace RunCore(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
+    {
+        var trace = Schedules.Scheduler.Run(Core, Interop.Values(lrs, nameof(lrs)), metrics);
+        return new ScheduleTrace(trace.Rows.Select(Interop.Row).ToArray(), new ScheduleState(trace.State));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Kind} scheduler";
+}
+
+/// <summary>A scheduler that needs no metric (every PyTorch scheduler except ReduceLROnPlateau).</summary>
+public sealed class Schedule : LRSchedule
+{
+    internal Schedule(Scheduler<double> core)
+        : base(core) { }
+
+    /// <summary>One transition from <paramref name="state"/>, observing the LRs currently applied.</summary>
+    /// <param name="state">The state from <see cref="LRSchedule.Init"/> or the previous step.</param>
+    /// <param name="lrs">The LRs currently applied (a manual change is honoured), one per param group.</param>
+    public StepResult Step(ScheduleState state, IReadOnlyList<double> lrs) => StepCore(state, lrs, double.NaN);
+
+    /// <summary>
+    /// PyTorch's <c>step(epoch)</c> for CosineAnnealingWarmRestarts: jump to an explicit, possibly fractional
+    /// epoch (for example <c>epoch + batch / batches</c>). Any other scheduler is refused.
+    /// </summary>
+    public StepResult StepAt(ScheduleState state, double epoch, IReadOnlyList<double> lrs)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var observation = new Observation<double>(Interop.Values(lrs, nameof(lrs)), double.NaN);
+        var (next, output) = Schedules.Scheduler.StepAt(Core, state.Core, epoch, observation);
+        return Interop.Result(next, output);
+    }
+
+    /// <summary>Builds the scheduler on <paramref name="lrs"/> and steps it <paramref name="steps"/> times,
+    /// applying each step's LRs before the next: rows 0..steps.</summary>
+    public ScheduleTrace Run(IReadOnlyList<double> lrs, int steps)
+    {
+        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be >= 0, but got {steps}.");
+        return RunCore(lrs, Enumerable.Repeat(double.NaN, steps));
+    }
+
+    /// <summary>The same scheduler, observing (and ignoring) a metric, to sit beside a ReduceLROnPlateau in a
+    /// SequentialLR or ChainedScheduler. Also an implicit conversion.</summary>
+    public MetricSchedule WithMetric() => new(Core);
+
+    /// <summary>The same scheduler, observing (and ignoring) a metric.</summary>
+    public static implicit operator MetricSchedule(Schedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return schedule.WithMetric();
+    }
+
+    /// <summary>Binds the scheduler to a TorchSharp optimizer, as PyTorch's constructor does: writes epoch 0's
+    /// LRs (and momentum). One transition every <paramref name="every"/> calls of <c>Step</c>.</summary>
+    public BoundSchedule Bind(global::TorchSharp.torch.optim.Optimizer optimizer, int every = 1) =>
+        new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
+
+    /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
+    /// written by <see cref="BoundSchedule.Save"/>; nothing is written to the optimizer.</summary>
+    public BoundSchedule Resume(global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new(Schedules.TorchSharp.Shell.resume(Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every)));
+    }
+}
+
+/// <summary>A scheduler that watches a metric: ReduceLROnPlateau, or a composite holding one.</summary>
+public sealed class MetricSchedule : LRSchedule
+{
+    internal MetricSchedule(Scheduler<double> core)
+        : base(core) { }
+
+    /// <summary>One transition from <paramref name="state"/>, observing the LRs currently applied and the metric
+    /// (a validation loss, an accuracy; NaN counts as not improving).</summary>
+    public StepResult Step(ScheduleState state, IReadOnlyList<double> lrs, double metric) => StepCore(state, lrs, metric);
+
+    /// <summary>Builds the scheduler on <paramref name="lrs"/> and steps it once per metric: rows 0..n.</summary>
+    public ScheduleTrace Run(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return RunCore(lrs, metrics);
+    }
+
+    /// <summary>Binds the scheduler to a TorchSharp optimizer, as PyTorch's constructor does.</summary>
+    public BoundMetricSchedule Bind(global::TorchSharp.torch.optim.Optimizer optimizer, int every = 1) =>
+        new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
+
+    /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
+    /// written by <see cref="BoundMetricSchedule.Save"/>; nothing is written to the optimizer.</summary>
+    public BoundMetricSchedule Resume(global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new(Schedules.TorchSharp.Shell.resume(Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every)));
+    }
+}

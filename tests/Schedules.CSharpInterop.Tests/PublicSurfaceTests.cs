@@ -1,0 +1,88 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using PublicApiGenerator;
+using Schedules.CSharp;
+using Xunit;
+
+namespace CSharpInteropTests;
+
+/// <summary>No F# type in any public signature, and every change of the public surface visible in review.</summary>
+public sealed class PublicSurfaceTests
+{
+    private static readonly Assembly Facade = typeof(LRScheduler).Assembly;
+
+    private static bool IsFSharp(Type t) =>
+        (t.Namespace?.StartsWith("Microsoft.FSharp", StringComparison.Ordinal) ?? false)
+        || t.Assembly.GetName().Name == "FSharp.Core"
+        || t.Assembly != Facade && t.Assembly.GetName().Name is "Schedules.FSharp" or "Schedules.TorchSharp"
+        || t.IsGenericType && t.GetGenericTypeDefinition().FullName?.StartsWith("System.Tuple", StringComparison.Ordinal) == true
+        || t.GetGenericArguments().Any(IsFSharp)
+        || (t.HasElementType && IsFSharp(t.GetElementType()!));
+
+    [Fact]
+    public void NoPublicSignatureMentionsAnFSharpType()
+    {
+        var offenders =
+            from type in Facade.GetExportedTypes()
+            from member in type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            from used in member switch
+            {
+                MethodBase m => m.GetParameters().Select(p => p.ParameterType).Append(m is MethodInfo mi ? mi.ReturnType : typeof(void)),
+                PropertyInfo p => [p.PropertyType],
+                FieldInfo f => [f.FieldType],
+                EventInfo e => [e.EventHandlerType!],
+                _ => [],
+            }
+            where IsFSharp(used)
+            select $"{type.FullName}.{member.Name}: {used}";
+
+        Assert.Empty(offenders);
+        Assert.DoesNotContain(Facade.GetExportedTypes(), t => t.BaseType is { } b && IsFSharp(b));
+    }
+
+    [Fact]
+    public void ThePublicSurfaceMatchesTheApprovedBaseline()
+    {
+        var actual = Facade.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }).ReplaceLineEndings("\n");
+        var approvedPath = Path.Combine(AppContext.BaseDirectory, "PublicApi.approved.txt");
+        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : "";
+
+        if (actual != approved)
+        {
+            var received = Path.Combine(AppContext.BaseDirectory, "PublicApi.received.txt");
+            File.WriteAllText(received, actual);
+            Assert.Fail(
+                $"The public surface changed. Review {received} and, if intended, copy it over " +
+                "tests/Schedules.CSharpInterop.Tests/PublicApi.approved.txt.");
+        }
+    }
+
+    [Fact]
+    public void TheCSharpDefaultsAreTheCoresDefaults()
+    {
+        static string Described(LRSchedule s) => s.Save(s.Init([0.1]).State);
+
+        Assert.Equal(
+            Described(LRScheduler.ReduceLROnPlateau()),
+            global::Schedules.Checkpoint.Save(
+                global::Schedules.LRScheduler.ReduceLROnPlateau(null, null, null, null, null, null, null, null, null),
+                global::Schedules.Scheduler.Init(
+                    global::Schedules.LRScheduler.ReduceLROnPlateau(null, null, null, null, null, null, null, null, null),
+                    global::Schedules.GroupValues.Of([0.1])).Item1));
+
+        var cyclic = global::Schedules.LRScheduler.CyclicLR(
+            global::Schedules.ForGroups<double>.NewAll(0.01), global::Schedules.ForGroups<double>.NewAll(0.1),
+            null, null, null, null, null, null, null, null, null);
+        Assert.Equal(
+            Described(LRScheduler.CyclicLR(0.01, 0.1)),
+            global::Schedules.Checkpoint.Save(cyclic, global::Schedules.Scheduler.Init(cyclic, global::Schedules.GroupValues.Of([0.1])).Item1));
+
+        var oneCycle = global::Schedules.LRScheduler.OneCycleLR(
+            global::Schedules.ForGroups<double>.NewAll(1.0), 100, null, null, null, null, null, null, null, null, null, null);
+        Assert.Equal(
+            Described(LRScheduler.OneCycleLR(1.0, totalSteps: 100)),
+            global::Schedules.Checkpoint.Save(oneCycle, global::Schedules.Scheduler.Init(oneCycle, global::Schedules.GroupValues.Of([0.1])).Item1));
+    }
+}
