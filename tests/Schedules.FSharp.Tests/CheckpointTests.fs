@@ -6,7 +6,7 @@ open Expecto
 open FsCheck.FSharp
 open Schedules
 open Schedules.Tests.Support
-open Schedules.Tests.Generators
+open Schedules.Testing
 
 let private config = {
     FsCheckConfig.defaultConfig with
@@ -25,7 +25,7 @@ let private plateauSequential =
 let tests =
     testList "Checkpoint" [
         testPropertyWithConfig config "every state saved at any step loads back equal, and the run continues the same"
-        <| Prop.forAll (arb (Gen.zip stepConfig lrs)) (fun (c, lrs) ->
+        <| Prop.forAll (Arb.fromGen (Gen.zip Gens.stepConfig Gens.lrs)) (fun (c: NamedConfig, lrs) ->
             let s = Scheduler.create c.Config
             let trace = Scheduler.runSteps s (gv lrs) 30
             let k = 17

@@ -15,6 +15,8 @@ let all =
         SchedulerTests.tests
         CheckpointTests.tests
         ConformanceTests.tests
+        LawsTests.tests
+        DocsTests.tests
     ]
 
 [<EntryPoint>]

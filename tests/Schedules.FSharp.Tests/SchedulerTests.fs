@@ -6,7 +6,7 @@ open Expecto
 open FsCheck.FSharp
 open Schedules
 open Schedules.Tests.Support
-open Schedules.Tests.Generators
+open Schedules.Testing
 
 let private config = {
     FsCheckConfig.defaultConfig with
@@ -16,8 +16,8 @@ let private config = {
 /// A step-based case: a configuration, LRs and a number of steps.
 let private stepCase =
     gen {
-        let! c = stepConfig
-        let! lrs = lrs
+        let! c = Gens.stepConfig
+        let! lrs = Gens.lrs
         let! n = Gen.choose (0, 60)
         return c, lrs, n
     }
@@ -25,9 +25,9 @@ let private stepCase =
 /// A metric-driven case: a SequentialLR [WarmUp; plateau], a plateau alone, or a chain holding one.
 let private metricCase =
     gen {
-        let! p = plateauCase
+        let! p = Gens.plateauCase
         let! w = Gen.choose (1, 8)
-        let! leaf = restartableStepConfig
+        let! leaf = Gens.restartableStepConfig
         let warm = WarmUp(w, All(fun s n -> LRScheduler.LinearWarmUpFactor(s, n)))
 
         let! c =
@@ -50,7 +50,7 @@ let private rowsEqual (a: seq<Output>) (b: seq<Output>) =
 let replay =
     testList "replay" [
         testPropertyWithConfig config "folding equals stepping one by one (step-based)"
-        <| Prop.forAll (arb stepCase) (fun (c, lrs, n) ->
+        <| Prop.forAll (Arb.fromGen stepCase) (fun (c: NamedConfig, lrs, n) ->
             let s = Scheduler.create c.Config
             let folded = Scheduler.runSteps s (gv lrs) n
             let mutable state, out = Scheduler.init s (gv lrs)
@@ -65,7 +65,7 @@ let replay =
             rowsEqual folded.Rows manual && folded.State = state)
 
         testPropertyWithConfig config "continuing from any intermediate state reproduces the rest (step-based)"
-        <| Prop.forAll (arb (Gen.zip stepCase (Gen.choose (0, 60)))) (fun ((c, lrs, n), k) ->
+        <| Prop.forAll (Arb.fromGen (Gen.zip stepCase (Gen.choose (0, 60)))) (fun ((c: NamedConfig, lrs, n), k) ->
             let k = min k n
             let s = Scheduler.create c.Config
             let whole = Scheduler.runSteps s (gv lrs) n
@@ -77,7 +77,7 @@ let replay =
             rowsEqual (Seq.skip (k + 1) whole.Rows) rest.Rows && rest.State = whole.State)
 
         testPropertyWithConfig config "continuing from any intermediate state reproduces the rest (with metrics)"
-        <| Prop.forAll (arb (Gen.zip metricCase (Gen.choose (0, 60)))) (fun ((c, lrs, metrics), k) ->
+        <| Prop.forAll (Arb.fromGen (Gen.zip metricCase (Gen.choose (0, 60)))) (fun ((c, lrs, metrics), k) ->
             let k = min k metrics.Length
             let s = Scheduler.createWatching c
             let whole = Scheduler.run s (gv lrs) metrics
@@ -86,7 +86,7 @@ let replay =
             rowsEqual (Seq.skip (k + 1) whole.Rows) rest.Rows && rest.State = whole.State)
 
         testPropertyWithConfig config "the same inputs give the same outputs"
-        <| Prop.forAll (arb metricCase) (fun (c, lrs, metrics) ->
+        <| Prop.forAll (Arb.fromGen metricCase) (fun (c, lrs, metrics) ->
             let s = Scheduler.createWatching c
             let a = Scheduler.run s (gv lrs) metrics
             let b = Scheduler.run s (gv lrs) metrics
@@ -96,7 +96,7 @@ let replay =
 let composition =
     testList "composition" [
         testPropertyWithConfig config "a SequentialLR or ChainedScheduler of one child equals that child"
-        <| Prop.forAll (arb stepCase) (fun (c, lrs, n) ->
+        <| Prop.forAll (Arb.fromGen stepCase) (fun (c: NamedConfig, lrs, n) ->
             let lrsOf config =
                 Scheduler.runSteps (Scheduler.create config) (gv lrs) n |> lrRows
 
@@ -106,7 +106,7 @@ let composition =
             && alone = lrsOf (ChainedScheduler [ c.Config ]))
 
         testPropertyWithConfig config "a one-child composite equals its child with metrics too"
-        <| Prop.forAll (arb metricCase) (fun (c, lrs, metrics) ->
+        <| Prop.forAll (Arb.fromGen metricCase) (fun (c, lrs, metrics) ->
             let lrsOf config =
                 Scheduler.run (Scheduler.createWatching config) (gv lrs) metrics |> lrRows
 
@@ -116,16 +116,18 @@ let composition =
             && alone = lrsOf (ChainedScheduler [ c ]))
 
         testPropertyWithConfig config "SequentialLR [WarmUp w; S] with milestone w runs, from step w, S's own trace"
-        <| Prop.forAll (arb (Gen.zip3 restartableStepConfig lrs (Gen.choose (1, 12)))) (fun (c, lrs, w) ->
-            let n = 40
-            let s = Scheduler.create c.Config
-            let own = Scheduler.runSteps s (gv lrs) n |> lrRows
+        <| Prop.forAll
+            (Arb.fromGen (Gen.zip3 Gens.restartableStepConfig Gens.lrs (Gen.choose (1, 12))))
+            (fun (c: NamedConfig, lrs, w) ->
+                let n = 40
+                let s = Scheduler.create c.Config
+                let own = Scheduler.runSteps s (gv lrs) n |> lrRows
 
-            let sequential =
-                Scheduler.runSteps (LRScheduler.SequentialLR([ LRScheduler.WarmUp w; s ], [ w ])) (gv lrs) (w + n)
-                |> lrRows
+                let sequential =
+                    Scheduler.runSteps (LRScheduler.SequentialLR([ LRScheduler.WarmUp w; s ], [ w ])) (gv lrs) (w + n)
+                    |> lrRows
 
-            sequential.[w..] = own)
+                sequential.[w..] = own)
     ]
 
 let api =
