@@ -62,16 +62,6 @@ module internal Engine =
         result (Chained states) current momentum events
 
     let private oneCycleAt (c: OneCycleLRConfig) (groups: int) (k: int) =
-        if k > c.TotalSteps then
-            raise (
-                InvalidOperationException(
-                    sprintf
-                        "OneCycleLR was stepped %d times, but TotalSteps is %d: a 1cycle schedule ends there. Build it with a larger TotalSteps to train longer."
-                        k
-                        c.TotalSteps
-                )
-            )
-
         OneCycleRule.at c (OneCycleRule.phases c) groups k
 
     /// The PyTorch constructor's effect: capture base LRs (initial_lr is set once per optimizer: the first

@@ -14,6 +14,7 @@ let all =
         EngineTests.tests
         SchedulerTests.tests
         CheckpointTests.tests
+        PreviewTests.tests
         ConformanceTests.tests
         LawsTests.tests
         DocsTests.tests

@@ -106,8 +106,18 @@ module internal OneCycleRule =
         | Cos -> b + (a - b) / 2.0 * (Math.Cos(Math.PI * pct) + 1.0)
         | Linear -> (b - a) * pct + a
 
-    /// LRs and momenta at step k (0 ≤ k ≤ TotalSteps).
+    /// LRs and momenta at step k (0 ≤ k ≤ TotalSteps; PyTorch accepts k = TotalSteps and refuses beyond).
     let at (c: OneCycleLRConfig) (ps: Phase[]) (groups: int) (k: int) =
+        if k > c.TotalSteps then
+            raise (
+                InvalidOperationException(
+                    sprintf
+                        "OneCycleLR was stepped %d times, but TotalSteps is %d: a 1cycle schedule ends there. Build it with a larger TotalSteps to train longer."
+                        k
+                        c.TotalSteps
+                )
+            )
+
         let struct (phase, start) = pick ps k
         let pct = (float k - start) / (phase.EndStep - start)
         let maxLrs = ForGroups.expand groups c.MaxLr

@@ -1,0 +1,89 @@
+namespace Schedules
+
+open System.Collections.Immutable
+open Schedules.Rules
+
+/// <summary>One sampled step of a preview.</summary>
+[<Struct>]
+type Sample = {
+    /// <summary>The step (epoch or batch) sampled.</summary>
+    Step: int
+    /// <summary>What the scheduler applies from that step on.</summary>
+    Output: Output
+}
+
+/// <summary>
+/// See a step-based schedule before training with it: the LRs at any step, by closed form where the scheduler has
+/// one (random access: the LR at step 10^9 costs what the LR at step 10 costs) and by folding where not
+/// (MultiplicativeLR, ChainedScheduler). To simulate a metric-driven scheduler against a recorded metric series,
+/// use <c>Scheduler.run</c>: its trace holds the LRs, momenta and events (reductions, milestones) of every step.
+/// </summary>
+[<RequireQualifiedAccess>]
+module Preview =
+
+    /// <summary>Whether the scheduler has a closed form (its LRs at any step in constant time).</summary>
+    [<CompiledName("HasClosedForm")>]
+    let hasClosedForm (scheduler: Scheduler<unit>) =
+        ClosedForm.exists (Scheduler.config scheduler)
+
+    /// <summary>
+    /// The LRs (and momentum, and milestone events) at each of <paramref name="steps"/> for a scheduler built on
+    /// <paramref name="lrs"/>. Closed forms follow PyTorch's (as its <c>step(epoch)</c> would give); they can
+    /// differ from a stepped run by a few ulps, as PyTorch's own closed and recursive forms do. Without a closed
+    /// form, one run up to the largest step is folded.
+    /// </summary>
+    [<CompiledName("Sample")>]
+    let sample (scheduler: Scheduler<unit>) (lrs: GroupValues) (steps: seq<int>) : ImmutableArray<Sample> =
+        Validate.notNull "steps" (box steps)
+        let steps = Array.ofSeq steps
+
+        steps |> Array.iter (Validate.nonNegativeInt "steps")
+
+        let config = Scheduler.config scheduler
+        let initial, first = Scheduler.init scheduler lrs
+
+        if ClosedForm.exists config then
+            let builder = ImmutableArray.CreateBuilder<Sample>(steps.Length)
+
+            for step in steps do
+                if step = 0 then
+                    builder.Add { Step = 0; Output = first }
+                else
+                    let struct (values, momentum, events) = ClosedForm.at config initial step
+                    Validate.produced (Config.kind config) step values
+
+                    builder.Add {
+                        Step = step
+                        Output = {
+                            Lrs = values
+                            Momentum = momentum
+                            Events = events
+                        }
+                    }
+
+            builder.MoveToImmutable()
+        else
+            let last = if steps.Length = 0 then 0 else Array.max steps
+            let trace = Scheduler.fold scheduler initial first.Lrs (Seq.replicate last ())
+
+            steps
+            |> Array.map (fun step -> {
+                Step = step
+                Output = if step = 0 then first else trace.Rows.[step - 1]
+            })
+            |> ImmutableArray.CreateRange
+
+    /// <summary>The LRs (and momentum) at one step; see <c>sample</c>.</summary>
+    [<CompiledName("At")>]
+    let at (scheduler: Scheduler<unit>) (lrs: GroupValues) (step: int) : Output =
+        (sample scheduler lrs [ step ]).[0].Output
+
+    /// <summary>Every step from <paramref name="first"/> to <paramref name="last"/>, inclusive.</summary>
+    [<CompiledName("Range")>]
+    let range (scheduler: Scheduler<unit>) (lrs: GroupValues) (first: int) (last: int) : ImmutableArray<Sample> =
+        Validate.nonNegativeInt "first" first
+
+        if last < first then
+            Validate.fail "last" last (sprintf "at least first (%d)" first)
+
+        sample scheduler lrs (seq { first..last })
