@@ -72,6 +72,27 @@ run_tests() {
         failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line")))
         [ "$code" -eq 0 ] || status=1
     done
+    # The docs notebook: pack the core into a local feed under a version of its own (so no cached package is
+    # reused), run every cell with dotnet-repl, and require the library's HTML formatters in the output.
+    echo "== docs/schedules.ipynb"
+    local version feed notebook
+    version="0.1.0-ci.$(date +%s)"
+    feed="$PWD/artifacts/feed"
+    notebook="$PWD/artifacts/docs"
+    rm -rf "$feed" && mkdir -p "$feed" "$notebook"
+    if dotnet pack src/Schedules.FSharp -c "$configuration" --no-build -o "$feed" -p:Version="$version" -nologo >/dev/null &&
+        sed -e "s|nuget: ../artifacts/feed|nuget: $feed|" -e "s|Schedules.FSharp, \*-\*|Schedules.FSharp, $version|" \
+            docs/schedules.ipynb >"$notebook/schedules.ipynb" &&
+        dotnet tool run dotnet-repl -- --run "$notebook/schedules.ipynb" --exit-after-run \
+            --output-path "$notebook/schedules.out.ipynb" &&
+        grep -q "class='schedules'" "$notebook/schedules.out.ipynb"; then
+        echo "docs/schedules.ipynb: every cell ran; output in $notebook/schedules.out.ipynb"
+        passed=$((passed + 1))
+    else
+        echo "docs/schedules.ipynb: a cell failed or the formatters did not render (see $notebook)" >&2
+        failed=$((failed + 1))
+    fi
+
     rm -f "$log"
     printf '\n%s\n' "tests: $passed passed, $failed failed"
     [ "$failed" -eq 0 ] || status=1

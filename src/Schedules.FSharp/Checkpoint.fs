@@ -48,7 +48,7 @@ module Checkpoint =
         | Each fs -> w.WriteString(name, sprintf "%d functions" (List.length fs))
 
     /// The configuration as data, functions replaced by a placeholder: what a saved state must be loaded into.
-    let rec private describe (w: Utf8JsonWriter) (config: Config) =
+    let rec private describeConfig (w: Utf8JsonWriter) (config: Config) =
         w.WriteStartObject()
         w.WriteString("kind", Config.kind config)
 
@@ -127,11 +127,11 @@ module Checkpoint =
             w.WritePropertyName "milestones"
             numbers w (milestones |> List.map float)
             w.WriteStartArray "schedulers"
-            List.iter (describe w) children
+            List.iter (describeConfig w) children
             w.WriteEndArray()
         | ChainedScheduler children ->
             w.WriteStartArray "schedulers"
-            List.iter (describe w) children
+            List.iter (describeConfig w) children
             w.WriteEndArray()
 
         w.WriteEndObject()
@@ -184,6 +184,10 @@ module Checkpoint =
 
         Encoding.UTF8.GetString(stream.ToArray())
 
+    /// The configuration as compact JSON, functions replaced by a placeholder.
+    let internal describe (config: Config) =
+        toJson false (fun w -> describeConfig w config)
+
     /// <summary>The state as a JSON document, with the format version and the configuration it belongs to.</summary>
     [<CompiledName("Save")>]
     let save (scheduler: Scheduler<'M>) (state: State) : string =
@@ -194,7 +198,7 @@ module Checkpoint =
             w.WriteString("format", Format)
             w.WriteNumber("version", FormatVersion)
             w.WritePropertyName "scheduler"
-            describe w (Scheduler.config scheduler)
+            describeConfig w (Scheduler.config scheduler)
             w.WritePropertyName "state"
             writeState w state
             w.WriteEndObject())
@@ -311,7 +315,7 @@ module Checkpoint =
             bad (sprintf "format version %d; this library reads version %d." version FormatVersion)
 
         // Both sides written by the same writer, compactly: equal text means the same configuration.
-        let expected = toJson false (fun w -> describe w (Scheduler.config scheduler))
+        let expected = describe (Scheduler.config scheduler)
         let saved = toJson false (prop root "scheduler").WriteTo
 
         if saved <> expected then

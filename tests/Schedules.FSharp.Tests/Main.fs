@@ -18,6 +18,7 @@ let all =
         ConformanceTests.tests
         LawsTests.tests
         DocsTests.tests
+        SchedulerPagesTests.tests
     ]
 
 [<EntryPoint>]

@@ -6,7 +6,7 @@ open System
 open System.IO
 open Expecto
 
-let private root () =
+let root () =
     let rec up (dir: DirectoryInfo) =
         if isNull dir then
             failwith "Schedules.sln not found above the test binary."
