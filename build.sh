@@ -5,6 +5,7 @@
 #
 #   ./build.sh test    build the solution (warnings are errors), check formatting, run every test project
 #   ./build.sh train   run the training example (TorchSharp, CPU)
+#   ./build.sh bench   run the BenchmarkDotNet benchmarks (results in BenchmarkDotNet.Artifacts/results)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -102,5 +103,6 @@ run_tests() {
 case "$command" in
     test) run_tests "$@" ;;
     train) dotnet run --project samples/Schedules.Example -c "$configuration" -- "$@" ;;
-    *) echo "usage: ./build.sh test|train [args]" >&2; exit 2 ;;
+    bench) dotnet run --project bench/Schedules.Benchmarks -c "$configuration" -- --filter '*' "$@" ;;
+    *) echo "usage: ./build.sh test|train|bench [args]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,38 @@
+/// A million-step preview and a million-metric simulation.
+module Schedules.Benchmarks.PreviewBenchmarks
+
+open BenchmarkDotNet.Attributes
+open Schedules
+
+[<MemoryDiagnoser>]
+type Preview1M() =
+    let lrs = GroupValues.ofList [ 0.1 ]
+
+    let warmupCosine =
+        LRScheduler.SequentialLR([ LRScheduler.WarmUp 1000; LRScheduler.CosineAnnealingLR 1_000_000 ], [ 1001 ])
+
+    let plateau = LRScheduler.ReduceLROnPlateau(patience = 5, warmup = 1)
+
+    let metrics =
+        Array.init 1_000_000 (fun i -> 1.0 / float (1 + i / 1000) + float (i % 7) * 1e-4)
+
+    [<Benchmark>]
+    member _.PreviewSequentialWarmUpCosine() =
+        Preview.range warmupCosine lrs 0 999_999
+
+    [<Benchmark>]
+    member _.SimulatePlateau() = Scheduler.run plateau lrs metrics
+
+/// The cost of one closed-form sample at step 10 and at step 10^6: constant in the index.
+[<MemoryDiagnoser>]
+type PreviewAt() =
+    let lrs = GroupValues.ofList [ 0.1 ]
+
+    let warmupCosine =
+        LRScheduler.SequentialLR([ LRScheduler.WarmUp 1000; LRScheduler.CosineAnnealingLR 1_000_000 ], [ 1001 ])
+
+    [<Params(10, 1_000_000)>]
+    member val Step = 10 with get, set
+
+    [<Benchmark>]
+    member this.At() = Preview.at warmupCosine lrs this.Step
