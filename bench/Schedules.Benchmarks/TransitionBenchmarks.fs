@@ -24,7 +24,7 @@ type Transition() =
 
         let s, metric =
             match this.Kind with
-            | "PlateauSteady" -> plateau, 1.0
+            | "PlateauSteady" -> plateau, 0.5
             | "PlateauReducing" -> plateau, 2.0
             | "CosineAnnealingLR" -> LRScheduler.CosineAnnealingLR 1000 |> Scheduler.withMetric, nan
             | "OneCycleLR" -> LRScheduler.OneCycleLR(All 0.1, totalSteps = 1000) |> Scheduler.withMetric, nan
@@ -42,7 +42,8 @@ type Transition() =
                 nan
 
         let s0, out0 = Scheduler.init s lrs
-        // A state in the middle of a run: for the plateau, best 1.0 and patience used up, so a worse metric reduces.
+        // A state in the middle of a run: for the plateau, best 1.0 and patience used up, so a worse metric (2.0)
+        // reduces and a better one (0.5) does not.
         let mid =
             match s0 with
             | Plateau p -> Plateau { p with Best = 1.0; BadEpochs = 3 }

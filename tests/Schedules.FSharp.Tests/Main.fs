@@ -5,6 +5,7 @@ open Expecto
 let all =
     testList "Schedules.FSharp" [
         GroupValuesTests.tests
+        ModesTests.tests
         ChecksTests.tests
         StepRulesTests.tests
         WarmRestartsRuleTests.tests
@@ -15,6 +16,7 @@ let all =
         SchedulerTests.tests
         CheckpointTests.tests
         PreviewTests.tests
+        HtmlTests.tests
         ConformanceTests.tests
         LawsTests.tests
         DocsTests.tests
