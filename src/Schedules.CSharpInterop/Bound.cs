@@ -42,68 +42,54 @@ internal static class Bound
 }
 
 /// <summary>
-/// A <see cref="Schedule"/> bound to a TorchSharp optimizer: each <see cref="Step"/> reads the optimizer's LRs,
-/// runs the transition and writes the result back. It holds the only mutable thing, the current state.
+/// A scheduler bound to a TorchSharp optimizer: each <c>Step</c> reads the optimizer's LRs, runs the transition and
+/// writes the result back. It holds the only mutable thing, the current state.
 /// </summary>
-public sealed class BoundSchedule
+public abstract class BoundLRSchedule
 {
-    private readonly BoundScheduler<double> _core;
+    private protected BoundLRSchedule(BoundScheduler<double> core) => Core = core;
 
-    internal BoundSchedule(BoundScheduler<double> core) => _core = core;
+    private protected BoundScheduler<double> Core { get; }
 
     /// <summary>The LRs the optimizer holds now.</summary>
-    public IReadOnlyList<double> Lrs => _core.Lrs;
+    public IReadOnlyList<double> Lrs => Core.Lrs;
 
     /// <summary>The current state.</summary>
-    public ScheduleState State => new(_core.State);
+    public ScheduleState State => new(Core.State);
 
-    /// <summary>How many times <see cref="Step"/> has been called.</summary>
-    public int Calls => _core.Calls;
-
-    /// <summary>One call from the training loop; every <c>every</c>-th call runs a transition. A failing
-    /// transition writes nothing.</summary>
-    public StepReport Step() => Bound.Report(_core.Step(double.NaN));
+    /// <summary>How many times <c>Step</c> has been called.</summary>
+    public int Calls => Core.Calls;
 
     /// <summary>The state as JSON; save the optimizer with its own state dict beside it.</summary>
-    public string Save() => _core.Save();
+    public string Save() => Core.Save();
 
     /// <summary>Replaces the state with one saved by <see cref="Save"/>; a bad document raises a
     /// <see cref="FormatException"/> and leaves the running state untouched.</summary>
     public void Load(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        _core.Load(json);
+        Core.Load(json);
     }
 }
 
-/// <summary>A <see cref="MetricSchedule"/> bound to a TorchSharp optimizer.</summary>
-public sealed class BoundMetricSchedule
+/// <summary>A <see cref="Schedule"/> bound to a TorchSharp optimizer.</summary>
+public sealed class BoundSchedule : BoundLRSchedule
 {
-    private readonly BoundScheduler<double> _core;
+    internal BoundSchedule(BoundScheduler<double> core)
+        : base(core) { }
 
-    internal BoundMetricSchedule(BoundScheduler<double> core) => _core = core;
+    /// <summary>One call from the training loop; every <c>every</c>-th call runs a transition. A failing
+    /// transition writes nothing.</summary>
+    public StepReport Step() => Bound.Report(Core.Step(double.NaN));
+}
 
-    /// <summary>The LRs the optimizer holds now.</summary>
-    public IReadOnlyList<double> Lrs => _core.Lrs;
-
-    /// <summary>The current state.</summary>
-    public ScheduleState State => new(_core.State);
-
-    /// <summary>How many times <see cref="Step"/> has been called.</summary>
-    public int Calls => _core.Calls;
+/// <summary>A <see cref="MetricSchedule"/> bound to a TorchSharp optimizer.</summary>
+public sealed class BoundMetricSchedule : BoundLRSchedule
+{
+    internal BoundMetricSchedule(BoundScheduler<double> core)
+        : base(core) { }
 
     /// <summary>One call from the training loop with the metric (a validation loss, an accuracy); every
     /// <c>every</c>-th call runs a transition. A failing transition writes nothing.</summary>
-    public StepReport Step(double metric) => Bound.Report(_core.Step(metric));
-
-    /// <summary>The state as JSON; save the optimizer with its own state dict beside it.</summary>
-    public string Save() => _core.Save();
-
-    /// <summary>Replaces the state with one saved by <see cref="Save"/>; a bad document raises a
-    /// <see cref="FormatException"/> and leaves the running state untouched.</summary>
-    public void Load(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        _core.Load(json);
-    }
+    public StepReport Step(double metric) => Bound.Report(Core.Step(metric));
 }

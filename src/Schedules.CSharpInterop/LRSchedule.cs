@@ -121,7 +121,7 @@ public sealed class Schedule : LRSchedule
         new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
 
     /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
-    /// written by <see cref="BoundSchedule.Save"/>; nothing is written to the optimizer.</summary>
+    /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer.</summary>
     public BoundSchedule Resume(global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -151,7 +151,7 @@ public sealed class MetricSchedule : LRSchedule
         new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
 
     /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
-    /// written by <see cref="BoundMetricSchedule.Save"/>; nothing is written to the optimizer.</summary>
+    /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer.</summary>
     public BoundMetricSchedule Resume(global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -8,17 +8,6 @@ open Schedules
 open Schedules.TorchSharp
 open Schedules.TorchSharp.Tests.Support
 
-let private momentumOf (o: torch.optim.Optimizer) =
-    o.ParamGroups
-    |> Seq.map (fun g ->
-        match box g with
-        | :? torch.optim.IMomentum as m -> m.Momentum
-        | :? torch.optim.IBetas as b ->
-            let struct (b1, _) = b.Betas
-            b1
-        | _ -> nan)
-    |> Array.ofSeq
-
 let tests =
     testList "ParamGroups" [
         test "binding writes epoch 0's LRs to every group" {
@@ -29,9 +18,9 @@ let tests =
         test "OneCycleLR writes SGD's momentum" {
             let o = sgd [ 0.1 ] 0.5
             let bound = Shell.bind (LRScheduler.OneCycleLR(All 1.0, totalSteps = 10), o)
-            Expect.equal (momentumOf o) [| 0.95 |] "max_momentum at step 0"
+            Expect.equal (momentaOf o) [| 0.95 |] "max_momentum at step 0"
             bound.Step() |> ignore
-            Expect.floatClose Accuracy.high (momentumOf o).[0] 0.9 "then down"
+            Expect.floatClose Accuracy.high (momentaOf o).[0] 0.9 "then down"
         }
         test "OneCycleLR writes Adam's beta1 and keeps beta2" {
             let o = adam [ 0.1 ]

@@ -78,18 +78,7 @@ let private caseGen =
 let private optimizer (case: Case) lrs =
     if case.Adam then adam lrs else sgd lrs 0.9
 
-let private momenta (o: torch.optim.Optimizer) =
-    o.ParamGroups
-    |> Seq.map (fun g ->
-        match box g with
-        | :? torch.optim.IMomentum as m -> m.Momentum
-        | :? torch.optim.IBetas as b ->
-            let struct (b1, _) = b.Betas
-            b1
-        | _ -> nan)
-    |> Array.ofSeq
-
-let private snapshot o = Array.append (lrsOf o) (momenta o)
+let private snapshot o = Array.append (lrsOf o) (momentaOf o)
 
 let private saveOptimizer (o: torch.optim.Optimizer) =
     use stream = new MemoryStream()

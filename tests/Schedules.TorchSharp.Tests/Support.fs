@@ -27,3 +27,15 @@ let adam (lrs: float list) : torch.optim.Optimizer =
 
 let lrsOf (optimizer: torch.optim.Optimizer) =
     optimizer.ParamGroups |> Seq.map (fun g -> g.LearningRate) |> Array.ofSeq
+
+/// Each group's momentum (SGD, RMSprop) or beta1 (Adam family); NaN for a group that has neither.
+let momentaOf (optimizer: torch.optim.Optimizer) =
+    optimizer.ParamGroups
+    |> Seq.map (fun g ->
+        match box g with
+        | :? torch.optim.IMomentum as m -> m.Momentum
+        | :? torch.optim.IBetas as b ->
+            let struct (beta1, _) = b.Betas
+            beta1
+        | _ -> nan)
+    |> Array.ofSeq
