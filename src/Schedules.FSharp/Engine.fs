@@ -74,7 +74,7 @@ module internal Engine =
         | ReduceLROnPlateau c -> struct (result (Plateau(PlateauRule.initial c)) lrs None [], initial)
         | CosineAnnealingWarmRestarts(t0, _, etaMin) ->
             let b = baseOf ()
-            struct (result (WarmRestarts(b, 0, 0.0, t0)) (WarmRestartsRule.lrs etaMin b 0.0 t0) None [], Some b)
+            struct (result (WarmRestarts(b, 0, 0.0, t0)) (WarmRestartsRule.lrs etaMin b 0.0 (float t0)) None [], Some b)
         | CyclicLR c ->
             // PyTorch first sets every LR to BaseLr, so initial_lr becomes BaseLr unless one was there already;
             // the initial step computes from that initial_lr, then base_lrs become BaseLr.
@@ -128,7 +128,7 @@ module internal Engine =
         match config, state with
         | ReduceLROnPlateau _, _ -> result state lrs None []
         | CosineAnnealingWarmRestarts(t0, _, etaMin), WarmRestarts(b, _, _, _) ->
-            result (WarmRestarts(b, 0, 0.0, t0)) (WarmRestartsRule.lrs etaMin b 0.0 t0) None []
+            result (WarmRestarts(b, 0, 0.0, t0)) (WarmRestartsRule.lrs etaMin b 0.0 (float t0)) None []
         | CyclicLR c, Epoch(b, _) ->
             let struct (lrs, momentum) = CyclicRule.at c b 0
             result (Epoch(b, 0)) lrs momentum []
@@ -153,7 +153,7 @@ module internal Engine =
             | ValueNone -> invalidArg "metric" "ReduceLROnPlateau needs a metric at every step."
         | CosineAnnealingWarmRestarts(_, tMult, etaMin), WarmRestarts(b, e, tCur, tI) ->
             let struct (tCur, tI) = WarmRestartsRule.next tMult tCur tI
-            result (WarmRestarts(b, e + 1, tCur, tI)) (WarmRestartsRule.lrs etaMin b tCur tI) None []
+            result (WarmRestarts(b, e + 1, tCur, tI)) (WarmRestartsRule.lrs etaMin b tCur (float tI)) None []
         | CyclicLR c, Epoch(b, e) ->
             let struct (lrs, momentum) = CyclicRule.at c b (e + 1)
             result (Epoch(b, e + 1)) lrs momentum []
@@ -206,7 +206,12 @@ module internal Engine =
                 Validate.fail "epoch" epoch "a finite epoch >= 0"
 
             let struct (tCur, tI) = WarmRestartsRule.at t0 tMult epoch
-            result (WarmRestarts(b, int (Math.Floor epoch), tCur, tI)) (WarmRestartsRule.lrs etaMin b tCur tI) None []
+
+            result
+                (WarmRestarts(b, int (Math.Floor epoch), tCur, tI))
+                (WarmRestartsRule.lrs etaMin b tCur (float tI))
+                None
+                []
         | CosineAnnealingWarmRestarts _, _ -> wrongState config state
         | _ ->
             raise (

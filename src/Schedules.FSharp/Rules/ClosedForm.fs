@@ -11,10 +11,11 @@ module internal ClosedForm =
     let private scaled (baseLrs: GroupValues) (f: float -> float) =
         GroupValues.Own(Array.map f baseLrs.Items)
 
-    /// Integer epochs of SGDR, without PyTorch's log rounding (which only its step(epoch) path has).
+    /// Integer epochs of SGDR, without PyTorch's log rounding (which only its step(epoch) path has); the period
+    /// is returned as a float, since near step 2^31 it can outgrow an int.
     let private warmRestart (t0: int) (tMult: int) (e: int) =
         if tMult = 1 then
-            struct (float (e % t0), t0)
+            struct (float (e % t0), float t0)
         else
             let mutable start = 0L
             let mutable length = int64 t0
@@ -23,7 +24,7 @@ module internal ClosedForm =
                 start <- start + length
                 length <- length * int64 tMult
 
-            struct (float (int64 e - start), int length)
+            struct (float (int64 e - start), float length)
 
     /// Whether every part of the configuration has a closed form.
     let rec exists (config: Config) =

@@ -6,8 +6,8 @@ open Schedules
 /// CosineAnnealingWarmRestarts (SGDR): absolute LRs from the position T_cur in a period of length T_i.
 module internal WarmRestartsRule =
 
-    let lrs (etaMin: float) (baseLrs: GroupValues) (tCur: float) (tI: int) =
-        let c = 1.0 + Math.Cos(Math.PI * tCur / float tI)
+    let lrs (etaMin: float) (baseLrs: GroupValues) (tCur: float) (tI: float) =
+        let c = 1.0 + Math.Cos(Math.PI * tCur / tI)
         GroupValues.Own(Array.map (fun (b: float) -> etaMin + (b - etaMin) * c / 2.0) baseLrs.Items)
 
     /// One `step()`: T_cur advances by one and wraps (with the period growing by T_mult) when it reaches T_i.
