@@ -184,9 +184,12 @@ module internal Engine =
         | _ -> wrongState config state
 
     /// What a child does when SequentialLR reaches its milestone (PyTorch 1.13's `step(0)`): a fresh start at
-    /// its epoch 0. A ReduceLROnPlateau child is handed the real metric.
+    /// its epoch 0. celldetection's ReduceLROnPlateau receives that 0 as its metric: during its grace period this
+    /// observation can neither reduce nor become the best, and it is reproduced exactly. Without a grace period the
+    /// 0 would become the best loss and every later loss a bad epoch, so the real metric is passed instead.
     and restart (config: Config) (state: State) (lrs: GroupValues) (metric: float voption) : Result =
         match config, state with
+        | ReduceLROnPlateau _, Plateau p when p.WarmupLeft > 0 -> step config state lrs (ValueSome 0.0)
         | ReduceLROnPlateau _, _ -> step config state lrs metric
         | CosineAnnealingWarmRestarts(t0, _, _), WarmRestarts(b, _, _, _) ->
             initialStep config (WarmRestarts(b, 0, 0.0, t0)) lrs

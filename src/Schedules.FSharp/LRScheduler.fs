@@ -216,7 +216,8 @@ type LRScheduler =
         Scheduler.create (SequentialLR(schedulers |> Seq.map Scheduler.config |> List.ofSeq, List.ofSeq milestones))
 
     /// <summary>SequentialLR over schedulers that observe a metric; the metric is forwarded to the children that
-    /// watch one.</summary>
+    /// watch one. At its milestone a ReduceLROnPlateau child in its grace period receives celldetection's 0 (a
+    /// grace observation that cannot reduce), otherwise the real metric.</summary>
     static member SequentialLR(schedulers: Scheduler<float> seq, milestones: int seq) : Scheduler<float> =
         Validate.notNull "schedulers" (box schedulers)
         Validate.notNull "milestones" (box milestones)

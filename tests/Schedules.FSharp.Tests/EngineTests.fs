@@ -38,6 +38,39 @@ let tests =
             let trace = Scheduler.run s (gv [ 1.0 ]) [ 1.0; 1.0 ]
             Expect.equal (lrRows trace |> Array.map Array.head) [| 1.0; 1.0; 0.1 |] "reduced on the second"
         }
+        test "at its milestone a plateau child in its grace period sees the seed's 0, so a NaN there cannot reduce" {
+            let s =
+                LRScheduler.SequentialLR(
+                    [
+                        LRScheduler.WarmUp 2 |> Scheduler.withMetric
+                        LRScheduler.ReduceLROnPlateau(patience = 0, warmup = 1)
+                    ],
+                    [ 2 ]
+                )
+
+            let rows =
+                Scheduler.run s (gv [ 0.1 ]) [ 1.0; nan; 1.0 ] |> lrRows |> Array.map Array.head
+
+            Expect.equal rows [| 0.0; 0.05; 0.05; 0.05 |] "no reduction at the milestone, as in celldetection"
+        }
+        test "without a grace period a plateau child sees the real metric at its milestone" {
+            let s =
+                LRScheduler.SequentialLR(
+                    [
+                        LRScheduler.WarmUp 2 |> Scheduler.withMetric
+                        LRScheduler.ReduceLROnPlateau(patience = 0, warmup = 0)
+                    ],
+                    [ 2 ]
+                )
+
+            let trace = Scheduler.run s (gv [ 0.1 ]) [ 1.0; 0.5; 0.4 ]
+            // celldetection's 0 would have become the best and reduced at step 3; the real 0.5 and 0.4 improve.
+            Expect.equal (lrRows trace |> Array.map Array.head) [| 0.0; 0.05; 0.05; 0.05 |] "no reduction"
+
+            match trace.State with
+            | Sequential(_, [ _; Plateau p ]) -> Expect.equal p.Best 0.4 "the real metric is the best"
+            | other -> failtestf "unexpected %A" other
+        }
         test "a SequentialLR nested in a SequentialLR restarts at its milestone" {
             let inner =
                 LRScheduler.SequentialLR([ LRScheduler.ConstantLR(0.5, 10); LRScheduler.ExponentialLR 0.5 ], [ 2 ])
