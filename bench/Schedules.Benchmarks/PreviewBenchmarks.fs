@@ -21,6 +21,10 @@ type Preview1M() =
         Preview.range warmupCosine lrs 0 999_999
 
     [<Benchmark>]
+    member _.SeriesSequentialWarmUpCosine() =
+        Preview.series warmupCosine lrs 0 999_999
+
+    [<Benchmark>]
     member _.SimulatePlateau() = Scheduler.run plateau lrs metrics
 
 /// The cost of one closed-form sample at step 10 and at step 10^6: constant in the index.

@@ -12,6 +12,15 @@ type Sample = {
     Output: Output
 }
 
+/// <summary>LRs over a range of steps, one column per param group: <c>Lrs.[group].[step - First]</c>.</summary>
+[<NoComparison>]
+type Series = {
+    /// <summary>The first step of the range.</summary>
+    First: int
+    /// <summary>For each param group, the LR at every step of the range.</summary>
+    Lrs: ImmutableArray<ImmutableArray<float>>
+}
+
 /// <summary>
 /// See a step-based schedule before training with it: the LRs at any step, by closed form where the scheduler has
 /// one (random access: the LR at step 10^9 costs what the LR at step 10 costs) and by folding where not
@@ -87,3 +96,44 @@ module Preview =
             Validate.fail "last" last (sprintf "at least first (%d)" first)
 
         sample scheduler lrs (seq { first..last })
+
+    /// <summary>
+    /// The LRs of every step from <paramref name="first"/> to <paramref name="last"/> as columns, one per param group:
+    /// the compact form for long ranges (a million steps is one array of doubles per group). The values are
+    /// <c>sample</c>'s; schedulers with a per-group closed form are computed without a per-step object.
+    /// </summary>
+    [<CompiledName("Series")>]
+    let series (scheduler: Scheduler<unit>) (lrs: GroupValues) (first: int) (last: int) : Series =
+        Validate.nonNegativeInt "first" first
+
+        if last < first then
+            Validate.fail "last" last (sprintf "at least first (%d)" first)
+
+        let config = Scheduler.config scheduler
+        let initial, start = Scheduler.init scheduler lrs
+        let n = last - first + 1
+
+        let columns =
+            match ClosedForm.scalar config initial with
+            | ValueSome lrAt ->
+                Array.init lrs.Count (fun g ->
+                    let column = Array.zeroCreate n
+
+                    for i in 0 .. n - 1 do
+                        let step = first + i
+                        let v = if step = 0 then start.Lrs.[g] else lrAt g step
+
+                        if not (System.Double.IsFinite v) || v < 0.0 then
+                            Validate.produced (Config.kind config) step (GroupValues.Replicate(1, v))
+
+                        column.[i] <- v
+
+                    column)
+            | ValueNone ->
+                let samples = range scheduler lrs first last
+                Array.init lrs.Count (fun g -> Array.init n (fun i -> samples.[i].Output.Lrs.[g]))
+
+        {
+            First = first
+            Lrs = columns |> Array.map ImmutableArray.CreateRange |> ImmutableArray.CreateRange
+        }

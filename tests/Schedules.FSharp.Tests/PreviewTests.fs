@@ -64,6 +64,21 @@ let tests =
 
             Seq.forall2 (fun (a: Output) (b: Output) -> a.Lrs = b.Lrs && a.Events = b.Events) simulated.Rows rows)
 
+        testPropertyWithConfig config "a series holds exactly the sampled LRs, column by column"
+        <| Prop.forAll (Arb.fromGen (Gen.zip3 Gens.stepConfig Gens.lrs (Gen.choose (0, 40)))) (fun (c, lrs, first) ->
+            let s = Scheduler.create c.Config
+            let samples = Preview.range s (gv lrs) first (first + 60)
+            let series = Preview.series s (gv lrs) first (first + 60)
+
+            series.First = first
+            && Seq.forall2
+                (fun (sample: Sample) i ->
+                    Seq.indexed sample.Output.Lrs
+                    |> Seq.forall (fun (g, v) ->
+                        BitConverter.DoubleToInt64Bits series.Lrs.[g].[i] = BitConverter.DoubleToInt64Bits v))
+                samples
+                (seq { 0..60 }))
+
         test "random access: the LR at step 10^9 costs what the LR at step 10 costs" {
             let s = LRScheduler.CosineAnnealingWarmRestarts(10, 1, 1e-4)
             Expect.isTrue (Preview.hasClosedForm s) "SGDR has a closed form"

@@ -8,9 +8,6 @@ open Schedules
 /// scheduler is absolute (LambdaLR, WarmUp, CyclicLR, OneCycleLR, CosineAnnealingWarmRestarts) they are exact.
 module internal ClosedForm =
 
-    let private scaled (baseLrs: GroupValues) (f: float -> float) =
-        GroupValues.Own(Array.map f baseLrs.Items)
-
     /// Integer epochs of SGDR, without PyTorch's log rounding (which only its step(epoch) path has); the period
     /// is returned as a float, since near step 2^31 it can outgrow an int.
     let private warmRestart (t0: int) (tMult: int) (e: int) =
@@ -35,42 +32,77 @@ module internal ClosedForm =
         | SequentialLR(children, _) -> List.forall exists children
         | _ -> true
 
-    /// The LRs (and momentum) at epoch e, from the state the scheduler was built with.
-    let rec at (config: Config) (initial: State) (e: int) : struct (GroupValues * GroupValues option * Event list) =
-        let plain lrs = struct (lrs, None, [])
+    /// The number of milestones at or before e, in a sorted array (Python's bisect_right).
+    let private passed (sorted: int[]) (e: int) =
+        let mutable lo = 0
+        let mutable hi = sorted.Length
 
+        while lo < hi do
+            let mid = (lo + hi) / 2
+            if sorted.[mid] <= e then lo <- mid + 1 else hi <- mid
+
+        lo
+
+    /// One group's LR at epoch e (group -> epoch -> LR), for the schedulers whose closed form is per group:
+    /// everything with a closed form but CyclicLR and OneCycleLR, which also give momentum.
+    let rec scalar (config: Config) (initial: State) : (int -> int -> float) voption =
         match config, initial with
         | LambdaLR ls, Epoch(b, _) ->
-            plain (
-                GroupValues.Own(
-                    Array.init b.Count (fun i -> b.[i] * Validate.factor "LrLambda" e i ((ForGroups.get i ls) e))
-                )
-            )
+            ValueSome(fun g e -> b.[g] * Validate.factor "LrLambda" e g ((ForGroups.get g ls) e))
         | WarmUp(steps, ls), Epoch(b, _) ->
-            let k = min e steps
-
-            plain (
-                GroupValues.Own(
-                    Array.init b.Count (fun i -> b.[i] * Validate.factor "LrLambda" k i ((ForGroups.get i ls) k steps))
-                )
-            )
-        | StepLR(size, gamma), Epoch(b, _) -> plain (scaled b (fun x -> x * Math.Pow(gamma, float (e / size))))
+            ValueSome(fun g e ->
+                let k = min e steps
+                b.[g] * Validate.factor "LrLambda" k g ((ForGroups.get g ls) k steps))
+        | StepLR(size, gamma), Epoch(b, _) -> ValueSome(fun g e -> b.[g] * Math.Pow(gamma, float (e / size)))
         | MultiStepLR(ms, gamma), Epoch(b, _) ->
-            let passed = ms |> List.sumBy (fun m -> if m <= e then 1 else 0)
-            plain (scaled b (fun x -> x * Math.Pow(gamma, float passed)))
+            let sorted = Array.sort (Array.ofList ms)
+            ValueSome(fun g e -> b.[g] * Math.Pow(gamma, float (passed sorted e)))
         | ConstantLR(factor, total), Epoch(b, _) ->
-            let reached = if e >= total then 1.0 else 0.0
-            plain (scaled b (fun x -> x * (factor + reached * (1.0 - factor))))
+            ValueSome(fun g e ->
+                let reached = if e >= total then 1.0 else 0.0
+                b.[g] * (factor + reached * (1.0 - factor)))
         | LinearLR(s, t, total), Epoch(b, _) ->
-            plain (scaled b (fun x -> x * (s + (t - s) * float (min total e) / float total)))
-        | ExponentialLR gamma, Epoch(b, _) -> plain (scaled b (fun x -> x * Math.Pow(gamma, float e)))
+            ValueSome(fun g e -> b.[g] * (s + (t - s) * float (min total e) / float total))
+        | ExponentialLR gamma, Epoch(b, _) -> ValueSome(fun g e -> b.[g] * Math.Pow(gamma, float e))
         | PolynomialLR(total, power), Epoch(b, _) ->
-            plain (scaled b (fun x -> x * Math.Pow(1.0 - float (min total e) / float total, power)))
+            ValueSome(fun g e -> b.[g] * Math.Pow(1.0 - float (min total e) / float total, power))
         | CosineAnnealingLR(tMax, etaMin), Epoch(b, _) ->
-            plain (scaled b (fun x -> etaMin + (x - etaMin) * (1.0 + Math.Cos(Math.PI * float e / float tMax)) / 2.0))
+            ValueSome(fun g e ->
+                etaMin
+                + (b.[g] - etaMin) * (1.0 + Math.Cos(Math.PI * float e / float tMax)) / 2.0)
         | CosineAnnealingWarmRestarts(t0, tMult, etaMin), WarmRestarts(b, _, _, _) ->
-            let struct (tCur, tI) = warmRestart t0 tMult e
-            plain (WarmRestartsRule.lrs etaMin b tCur tI)
+            ValueSome(fun g e ->
+                let struct (tCur, tI) = warmRestart t0 tMult e
+                WarmRestartsRule.lr etaMin b.[g] tCur tI)
+        | SequentialLR(children, milestones), Sequential(_, states) ->
+            let parts = List.map2 scalar children states
+
+            if parts |> List.forall (fun p -> p.IsSome) then
+                let fs = parts |> List.map (fun p -> p.Value) |> Array.ofList
+                let ms = Array.ofList milestones
+
+                ValueSome(fun g e ->
+                    let idx = passed ms e
+                    let start = if idx = 0 then 0 else ms.[idx - 1]
+                    fs.[idx] g (e - start))
+            else
+                ValueNone
+        | _ -> ValueNone
+
+    let private groupsOf (initial: State) =
+        let rec find s =
+            match s with
+            | Epoch(b, _)
+            | WarmRestarts(b, _, _, _) -> Some b.Count
+            | Sequential(_, children)
+            | Chained children -> List.tryPick find children
+            | Plateau _ -> None
+
+        defaultArg (find initial) 0
+
+    /// The LRs (and momentum) at epoch e, from the state the scheduler was built with.
+    let rec at (config: Config) (initial: State) (e: int) : struct (GroupValues * GroupValues option * Event list) =
+        match config, initial with
         | CyclicLR c, Epoch(b, _) ->
             let struct (lrs, momentum) = CyclicRule.at c b e
             struct (lrs, momentum, [])
@@ -91,4 +123,7 @@ module internal ClosedForm =
                     events
 
             struct (lrs, momentum, events)
-        | _ -> invalidOp (sprintf "%s has no closed form." (Config.kind config))
+        | _ ->
+            match scalar config initial with
+            | ValueSome f -> struct (GroupValues.Own(Array.init (groupsOf initial) (fun g -> f g e)), None, [])
+            | ValueNone -> invalidOp (sprintf "%s has no closed form." (Config.kind config))

@@ -6,9 +6,12 @@ open Schedules
 /// CosineAnnealingWarmRestarts (SGDR): absolute LRs from the position T_cur in a period of length T_i.
 module internal WarmRestartsRule =
 
+    /// One group's LR at position tCur of a period of length tI.
+    let lr (etaMin: float) (baseLr: float) (tCur: float) (tI: float) =
+        etaMin + (baseLr - etaMin) * (1.0 + Math.Cos(Math.PI * tCur / tI)) / 2.0
+
     let lrs (etaMin: float) (baseLrs: GroupValues) (tCur: float) (tI: float) =
-        let c = 1.0 + Math.Cos(Math.PI * tCur / tI)
-        GroupValues.Own(Array.map (fun (b: float) -> etaMin + (b - etaMin) * c / 2.0) baseLrs.Items)
+        GroupValues.Own(Array.map (fun (b: float) -> lr etaMin b tCur tI) baseLrs.Items)
 
     /// One `step()`: T_cur advances by one and wraps (with the period growing by T_mult) when it reaches T_i.
     let next (tMult: int) (tCur: float) (tI: int) =
