@@ -13,7 +13,7 @@ type Sample = {
 }
 
 /// <summary>LRs over a range of steps, one column per param group: <c>Lrs.[group].[step - First]</c>.</summary>
-[<NoComparison>]
+[<NoEquality; NoComparison>]
 type Series = {
     /// <summary>The first step of the range.</summary>
     First: int
@@ -135,5 +135,9 @@ module Preview =
 
         {
             First = first
-            Lrs = columns |> Array.map ImmutableArray.CreateRange |> ImmutableArray.CreateRange
+            // The columns were filled here and are handed over without a copy.
+            Lrs =
+                columns
+                |> Array.map System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray
+                |> ImmutableArray.CreateRange
         }
