@@ -179,6 +179,18 @@ module Gens =
                 ]
         }
 
+    /// <summary>Shrinks a composite configuration to each of its children (each valid on its own).</summary>
+    let shrinkNamedConfig (c: NamedConfig) =
+        match c.Config with
+        | SequentialLR(children, _)
+        | ChainedScheduler children ->
+            children
+            |> Seq.mapi (fun i child -> {
+                Name = sprintf "%s, child %d" c.Name i
+                Config = child
+            })
+        | _ -> Seq.empty
+
     /// <summary>Shrinks a plateau configuration towards simpler valid ones (smaller patience, cooldown, warmup).</summary>
     let shrinkPlateauConfig (c: ReduceLROnPlateauConfig) =
         seq {
@@ -214,8 +226,9 @@ type Arbs =
     static member PlateauCase() : Arbitrary<PlateauCase> =
         Arb.fromGenShrink (Gens.plateauCase, Gens.shrinkPlateauCase)
 
-    /// <summary>Named step-based configurations, compositions included.</summary>
-    static member StepConfig() : Arbitrary<NamedConfig> = Arb.fromGen Gens.stepConfig
+    /// <summary>Named step-based configurations, compositions included; a composite shrinks to its children.</summary>
+    static member StepConfig() : Arbitrary<NamedConfig> =
+        Arb.fromGenShrink (Gens.stepConfig, Gens.shrinkNamedConfig)
 
     /// <summary>LRs for exactly <paramref name="groups"/> param groups.</summary>
     static member Lrs(groups: int) : Arbitrary<float list> = Arb.fromGen (Gens.lrsFor groups)

@@ -4,6 +4,7 @@ module Schedules.Tests.LawsTests
 open System
 open Expecto
 open Schedules
+open FsCheck.FSharp
 open Schedules.Testing
 
 let private config = {
@@ -74,6 +75,20 @@ let tests =
             let e = Expect.throwsC (fun () -> determinism.Check()) id
             Expect.stringContains e.Message "Falsifiable" "FsCheck reports the failure"
             Expect.stringContains e.Message "shrink" "and shrank the counterexample"
+        }
+        test "a composite configuration shrinks to its children" {
+            let composite = {
+                Name = "chain"
+                Config = ChainedScheduler [ StepLR(2, 0.5); ExponentialLR 0.9 ]
+            }
+
+            let children =
+                Arb.toShrink (Arbs.StepConfig()) composite
+                |> Seq.map (fun c -> c.Config)
+                |> List.ofSeq
+
+            Expect.equal children.Length 2 "one per child"
+            children |> List.iter (Scheduler.create >> ignore)
         }
         test "a lambda that returns a negative factor breaks the finite-LR law" {
             let s = LRScheduler.LambdaLR(fun e -> 1.0 - 0.1 * float e)
