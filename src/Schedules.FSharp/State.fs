@@ -70,6 +70,6 @@ module Observation =
     [<CompiledName("OfLrs")>]
     let ofLrs (lrs: GroupValues) : Observation<unit> = { Lrs = lrs; Metric = () }
 
-    /// <summary>An observation for a scheduler that watches a metric.</summary>
-    [<CompiledName("WithMetric")>]
-    let withMetric (lrs: GroupValues) (metric: float) : Observation<float> = { Lrs = lrs; Metric = metric }
+    /// <summary>An observation of the LRs and the metric (a <c>float</c> for a scheduler that watches one).</summary>
+    [<CompiledName("Create")>]
+    let create (lrs: GroupValues) (metric: 'Metric) : Observation<'Metric> = { Lrs = lrs; Metric = metric }

@@ -57,7 +57,7 @@ let tests =
             let rows = ResizeArray [ out ]
 
             for m in case.Metrics do
-                let next, o = Scheduler.step s state (Observation.withMetric out.Lrs m)
+                let next, o = Scheduler.step s state (Observation.create out.Lrs m)
                 state <- next
                 out <- o
                 rows.Add o
