@@ -162,7 +162,7 @@ module internal Engine =
             result (Epoch(b, e + 1)) lrs momentum []
         | SequentialLR(children, milestones), Sequential(e, states) ->
             let e = e + 1
-            let idx = milestones |> List.sumBy (fun m -> if m <= e then 1 else 0)
+            let idx = StepRules.passed milestones e
             let child = List.item idx children
             let childState = List.item idx states
 

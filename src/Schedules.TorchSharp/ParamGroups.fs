@@ -25,14 +25,6 @@ module internal ParamGroups =
         | :? torch.optim.IBetas -> true
         | _ -> false
 
-    let momentum (g: Group) =
-        match box g with
-        | :? torch.optim.IMomentum as m -> Some m.Momentum
-        | :? torch.optim.IBetas as b ->
-            let struct (beta1, _) = b.Betas
-            Some beta1
-        | _ -> None
-
     /// Refuses, before anything is written, an optimizer that cannot take what the scheduler will write.
     let check (config: Config) (groups: Group[]) =
         if groups.Length = 0 then

@@ -32,8 +32,8 @@ module internal ClosedForm =
         | SequentialLR(children, _) -> List.forall exists children
         | _ -> true
 
-    /// The number of milestones at or before e, in a sorted array (Python's bisect_right).
-    let private passed (sorted: int[]) (e: int) =
+    /// StepRules.passed for a sorted array, by binary search (previews evaluate it at every step).
+    let private passedSorted (sorted: int[]) (e: int) =
         let mutable lo = 0
         let mutable hi = sorted.Length
 
@@ -56,7 +56,7 @@ module internal ClosedForm =
         | StepLR(size, gamma), Epoch(b, _) -> ValueSome(fun g e -> b.[g] * Math.Pow(gamma, float (e / size)))
         | MultiStepLR(ms, gamma), Epoch(b, _) ->
             let sorted = Array.sort (Array.ofList ms)
-            ValueSome(fun g e -> b.[g] * Math.Pow(gamma, float (passed sorted e)))
+            ValueSome(fun g e -> b.[g] * Math.Pow(gamma, float (passedSorted sorted e)))
         | ConstantLR(factor, total), Epoch(b, _) ->
             ValueSome(fun g e ->
                 let reached = if e >= total then 1.0 else 0.0
@@ -82,7 +82,7 @@ module internal ClosedForm =
                 let ms = Array.ofList milestones
 
                 ValueSome(fun g e ->
-                    let idx = passed ms e
+                    let idx = passedSorted ms e
                     let start = if idx = 0 then 0 else ms.[idx - 1]
                     fs.[idx] g (e - start))
             else
@@ -110,7 +110,7 @@ module internal ClosedForm =
             let struct (lrs, momentum) = OneCycleRule.at c (OneCycleRule.phases c) b.Count e
             struct (lrs, momentum, [])
         | SequentialLR(children, milestones), Sequential(_, states) ->
-            let idx = milestones |> List.sumBy (fun m -> if m <= e then 1 else 0)
+            let idx = StepRules.passed milestones e
             let start = if idx = 0 then 0 else List.item (idx - 1) milestones
 
             let struct (lrs, momentum, events) =

@@ -15,6 +15,10 @@ module internal StepRules =
 
     let private lambdaName = "LrLambda"
 
+    /// Python's bisect_right over milestones: how many are at or before epoch e (duplicates count).
+    let passed (milestones: int list) (e: int) =
+        milestones |> List.sumBy (fun m -> if m <= e then 1 else 0)
+
     /// PyTorch's `get_lr` at epoch `e`, the recursive (chainable) rule. `initial` is true for the constructor's
     /// initial step (and SequentialLR's re-run of it), where e = 0.
     let recursive (config: Config) (baseLrs: GroupValues) (e: int) (lrs: GroupValues) : GroupValues =
@@ -95,9 +99,7 @@ module internal StepRules =
 
         match config with
         | StepLR(_, gamma) -> closed (fun b -> b * Math.Pow(gamma, 0.0))
-        | MultiStepLR(milestones, gamma) ->
-            let passed = milestones |> List.sumBy (fun m -> if m <= 0 then 1 else 0)
-            closed (fun b -> b * Math.Pow(gamma, float passed))
+        | MultiStepLR(milestones, gamma) -> closed (fun b -> b * Math.Pow(gamma, float (passed milestones 0)))
         | ConstantLR(factor, totalIters) ->
             let reached = if 0 >= totalIters then 1.0 else 0.0
             closed (fun b -> b * (factor + reached * (1.0 - factor)))
