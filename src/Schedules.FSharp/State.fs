@@ -32,6 +32,31 @@ type State =
     /// <summary>ChainedScheduler: every child's state.</summary>
     | Chained of Schedulers: State list
 
+/// <summary>Facts about states.</summary>
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module State =
+
+    /// <summary>The number of param groups the state was started with, where the state records it (a lone
+    /// ReduceLROnPlateau does not).</summary>
+    [<CompiledName("GroupCount")>]
+    let rec groupCount (state: State) =
+        match state with
+        | Epoch(b, _)
+        | WarmRestarts(b, _, _, _) -> Some b.Count
+        | Plateau _ -> None
+        | Sequential(_, children)
+        | Chained children -> List.tryPick groupCount children
+
+    /// <summary>How many transitions the state has seen (its outermost epoch counter).</summary>
+    [<CompiledName("Epoch")>]
+    let rec epoch (state: State) =
+        match state with
+        | Epoch(_, e)
+        | WarmRestarts(_, e, _, _)
+        | Sequential(e, _) -> e
+        | Plateau p -> p.LastEpoch
+        | Chained children -> children |> List.map epoch |> List.max
+
 /// <summary>Something a step did that a training loop may want to log: data, never printed by the library.</summary>
 type Event =
     /// <summary>ReduceLROnPlateau lowered the LR of param group Group from OldLr to NewLr.</summary>

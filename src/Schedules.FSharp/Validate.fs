@@ -61,12 +61,19 @@ module internal Validate =
             )
         | _ -> ()
 
-    let eachNonNegative param (setting: ForGroups<float>) =
-        ForGroups.values setting |> List.iter (nonNegative param)
-
     let notNull param (v: obj) =
         if isNull v then
             nullArg param
+
+    /// User functions (lr_lambda, scale_fn): the setting and every function in it given.
+    let functions param (setting: ForGroups<'F>) =
+        notNull param (box setting)
+
+        for f in ForGroups.values setting do
+            notNull param (box f)
+
+    let eachNonNegative param (setting: ForGroups<float>) =
+        ForGroups.values setting |> List.iter (nonNegative param)
 
     /// LRs handed in by the caller (an optimizer's or a user's): finite and >= 0.
     let lrs param (expectedCount: int) (values: GroupValues) =

@@ -64,11 +64,12 @@ let tests =
             for bad, why in
                 [
                     json.Substring(0, json.Length / 2), "not valid JSON"
-                    "{}", "\"format\" is missing"
-                    json.Replace("\"version\": 1", "\"version\": 99"), "format version 99"
-                    json.Replace("\"badEpochs\": 0", "\"badEpochs\": \"x\""), "expected an integer"
-                    json.Replace("\"kind\": \"Plateau\"", "\"kind\": \"Epoch\""), "expected a Plateau state"
-                    "[1, 2]", "expected an object"
+                    "{}", "\"checkpoint.format\" is missing"
+                    json.Replace("\"version\": 2", "\"version\": 99"), "format version 99"
+                    json.Replace("\"badEpochs\": 0", "\"badEpochs\": \"x\""),
+                    "checkpoint.state.schedulers[1].badEpochs must be an integer"
+                    json.Replace("\"kind\": \"Plateau\"", "\"kind\": \"Epoch\""), "must be a Plateau state"
+                    "[1, 2]", "must be an object"
                 ] do
                 let e =
                     Expect.throwsC (fun () -> Checkpoint.load plateauSequential bad |> ignore) id

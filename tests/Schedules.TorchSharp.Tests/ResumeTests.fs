@@ -162,7 +162,7 @@ let tests =
             for corrupt, why in
                 [
                     json.Substring(0, json.Length - 10), "not valid JSON"
-                    json.Replace("\"Plateau\"", "\"Epoch\""), "expected a Plateau state"
+                    json.Replace("\"Plateau\"", "\"Epoch\""), "must be a Plateau state"
                     json.Replace("\"patience\": 10", "\"patience\": 11"), "saved for another configuration"
                     json.Replace("\"calls\": 3", "\"calls\": -3"), "\"calls\" must be >= 0"
                     "", "not valid JSON"
