@@ -44,6 +44,9 @@ type Config =
     | SequentialLR of Schedulers: Config list * Milestones: int list
     /// <summary>Steps every scheduler in order, each acting on the LRs the previous one left.</summary>
     | ChainedScheduler of Schedulers: Config list
+    /// <summary>A schedule that is a pure function of the step (see <see cref="T:Schedules.Curve"/>): every
+    /// Hugging Face schedule, and the curves built by <c>Curves</c>.</summary>
+    | Curve of Curve
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -74,6 +77,7 @@ module internal Compile =
         | ReduceLROnPlateau c -> Kinds.ReduceLROnPlateau.compile c
         | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (children cs, milestones)
         | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
+        | Curve c -> Kinds.Curve.compile c
 
     /// Each kind's reader of JSON configurations, by kind name; composites read their children with `read`.
     let private readers (read: string -> JsonElement -> Config) : (string * (ArgReader -> Config)) list = [
@@ -116,8 +120,13 @@ module internal Compile =
 
         let table = readers read
 
-        match table |> List.tryFind (fst >> (=) kind) with
-        | Some(_, parse) ->
+        let parse =
+            match table |> List.tryFind (fst >> (=) kind) with
+            | Some(_, parse) -> Some parse
+            | None -> Curves.tryReader kind |> Option.map (fun parse r -> Curve(parse r))
+
+        match parse with
+        | Some parse ->
             let config = parse (ArgReader(e, path))
             let known = (node config).Args |> List.map _.Name |> Set.ofList |> Set.add "kind"
 

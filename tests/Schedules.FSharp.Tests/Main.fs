@@ -14,6 +14,7 @@ let all =
         PlateauRuleTests.tests
         EngineTests.tests
         SchedulerTests.tests
+        ConfigTests.tests
         CheckpointTests.tests
         PreviewTests.tests
         HtmlTests.tests
