@@ -76,8 +76,13 @@ public abstract class LRSchedule
 /// <summary>A scheduler that needs no metric (every PyTorch scheduler except ReduceLROnPlateau).</summary>
 public sealed class Schedule : LRSchedule
 {
+    private Scheduler<Unit>? _stepBased;
+
     internal Schedule(Scheduler<double> core)
         : base(core) { }
+
+    /// <summary>The core's step-based view of this schedule, for <see cref="Preview"/>; built once, on first use.</summary>
+    internal Scheduler<Unit> StepBased => _stepBased ??= Schedules.Scheduler.Create(Core.Config);
 
     /// <summary>One transition from <paramref name="state"/>, observing the LRs currently applied.</summary>
     /// <param name="state">The state from <see cref="LRSchedule.Init"/> or the previous step.</param>
