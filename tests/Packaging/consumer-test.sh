@@ -22,7 +22,16 @@ fi
 
 version="0.1.0-consumer.$(date +%s)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/schedules-consumer.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# The packages are restored into the machine's NuGet cache (so TorchSharp-cpu comes from there, fast); this run's
+# own versions of the Schedules packages are removed from it at the end.
+cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+cleanup() {
+    rm -rf "$work"
+    for id in schedules.fsharp schedules.torchsharp schedules.csharpinterop; do
+        rm -rf "${cache%/}/$id/$version"
+    done
+}
+trap cleanup EXIT
 feed="$work/feed"
 app="$work/app"
 
