@@ -250,8 +250,8 @@ let files () =
     with e ->
         Error e.Message
 
-/// A file's cases, named by its path under the folder (pytorch/StepLR); a file that does not parse fails its test.
-let private fileTests (dir: string) (file: string) =
+/// A file's cases, named by its path under the folder (pytorch/StepLR), or why it does not parse.
+let private load (dir: string) (file: string) =
     let name =
         Path.ChangeExtension(Path.GetRelativePath(dir, file), null).Replace('\\', '/')
 
@@ -263,14 +263,36 @@ let private fileTests (dir: string) (file: string) =
                 for case in doc.RootElement.GetProperty("cases").EnumerateArray() -> case.Clone()
             ]
         with e ->
-            Error e.Message
+            Error(sprintf "%s is not a conformance file: %s" file e.Message)
 
-    match cases with
-    | Ok cases -> testList name [ for case in cases -> caseTest case ]
-    | Error message -> test name { failtestf "%s is not a conformance file: %s" file message }
+    name, cases
 
 let tests =
-    let found = files ()
+    let found =
+        files ()
+        |> Result.bind (fun (dir, files) ->
+            let loaded = files |> Array.map (load dir)
+
+            let count =
+                loaded
+                |> Array.sumBy (fun (_, cases) -> cases |> Result.map List.length |> Result.defaultValue 0)
+
+            printfn "Conformance: %d cases in %d files under %s" count files.Length dir
+
+            if count = 0 then
+                let broken =
+                    loaded
+                    |> Array.choose (fun (_, cases) ->
+                        match cases with
+                        | Error message -> Some message
+                        | Ok _ -> None)
+
+                sprintf "No conformance case in the %d *.json files under %s." files.Length dir
+                :: List.ofArray broken
+                |> String.concat "\n"
+                |> Error
+            else
+                Ok loaded)
 
     testList "Conformance" [
         test "the conformance folder holds cases" {
@@ -279,8 +301,10 @@ let tests =
             | Error message -> failtest message
         }
         match found with
-        | Ok(dir, files) ->
-            for file in files do
-                fileTests dir file
+        | Ok loaded ->
+            for name, cases in loaded do
+                match cases with
+                | Ok cases -> testList name [ for case in cases -> caseTest case ]
+                | Error message -> test name { failtest message }
         | Error _ -> ()
     ]
