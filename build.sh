@@ -116,13 +116,19 @@ run_tests() {
             docs/schedules.ipynb >"$notebook/schedules.ipynb" &&
         dotnet tool run dotnet-repl -- --run "$notebook/schedules.ipynb" --exit-after-run \
             --output-path "$notebook/schedules.out.ipynb" &&
-        grep -q "class='schedules'" "$notebook/schedules.out.ipynb"; then
+        grep -q "class='schedules'" "$notebook/schedules.out.ipynb" &&
+        grep -q "class='schedules state'" "$notebook/schedules.out.ipynb"; then
         echo "docs/schedules.ipynb: every cell ran; output in $notebook/schedules.out.ipynb"
         passed=$((passed + 1))
     else
         echo "docs/schedules.ipynb: a cell failed or the formatters did not render (see $notebook)" >&2
         failed=$((failed + 1))
     fi
+
+    # A NuGet user's app: the packed libraries from a local feed, TorchSharp-cpu from NuGet, a bound training
+    # loop saved and resumed on this machine's libstdc++ (the package's own build targets make libtorch load).
+    echo "== tests/Packaging/consumer-test.sh"
+    if tests/Packaging/consumer-test.sh --no-build; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
     closing_line
 }
