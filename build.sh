@@ -3,17 +3,13 @@
 # own files: NuGet packages from Directory.Packages.props and the lock files, dotnet tools from
 # .config/dotnet-tools.json).
 #
-#   ./build.sh test    build the solution (warnings are errors), check formatting, run every test project
+#   ./build.sh test    check its own counting, build the solution (warnings are errors), check formatting, run
+#                      every test project and the docs notebook; closes with "tests: N passed, M failed"
 #   ./build.sh train   run the training example (TorchSharp, CPU)
 #   ./build.sh bench   run the BenchmarkDotNet benchmarks (results in BenchmarkDotNet.Artifacts/results)
 set -euo pipefail
-cd "$(dirname "$0")"
 
 configuration=Release
-command=${1:-test}
-shift || true
-
-dotnet tool restore >/dev/null
 
 # Expecto test programs (F#), then xunit test projects (C#).
 test_projects=(
@@ -24,54 +20,88 @@ xunit_projects=(
     tests/Schedules.CSharpInterop.Tests
 )
 
+# The closing line's counts, added to by tally.
+passed=0
+failed=0
+
+# Adds one test project's counts to the closing line's: tally NAME EXIT_CODE SUMMARY_LINE PASSED FAILED.
+# A project that crashes or prints no summary, or exits non-zero while its summary says 0 failed, counts as one
+# failure: the closing line never reads 0 failed after a broken run.
+tally() {
+    local name=$1 code=$2 summary=$3 p=$4 f=$5
+    if [ -z "$summary" ]; then
+        echo "$name: no test summary (exit code $code): counted as 1 failed" >&2
+        p=0 f=1
+    elif [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "$name: exit code $code although its summary says 0 failed: counted as 1 failed" >&2
+        f=1
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+}
+
+# Runs an Expecto program (the command after NAME) and tallies its closing line:
+# "EXPECTO! N tests run in ... – P passed, I ignored, F failed, E errored."
+tally_expecto() {
+    local name=$1 log code line p=0 f=0
+    shift
+    log=$(mktemp)
+    set +e
+    "$@" | tee "$log"
+    code=${PIPESTATUS[0]}
+    set -e
+    line=$(grep -E 'EXPECTO! [0-9]+ tests? run' "$log" | tail -1 || true)
+    rm -f "$log"
+    if [ -n "$line" ]; then
+        p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")
+        f=$(($(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line") + $(sed -E 's/.* ([0-9]+) errored.*/\1/' <<<"$line")))
+    fi
+    tally "$name" "$code" "$line" "$p" "$f"
+}
+
+# Runs a vstest run (the command after NAME) and tallies its closing line:
+# "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T, ..."
+tally_vstest() {
+    local name=$1 log code line p=0 f=0
+    shift
+    log=$(mktemp)
+    set +e
+    "$@" | tee "$log"
+    code=${PIPESTATUS[0]}
+    set -e
+    line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -1 || true)
+    rm -f "$log"
+    if [ -n "$line" ]; then
+        p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
+        f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line")
+    fi
+    tally "$name" "$code" "$line" "$p" "$f"
+}
+
+# Prints the closing line; fails when anything failed.
+closing_line() {
+    printf '\n%s\n' "tests: $passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}
+
 run_tests() {
+    # The counting above, on fake projects that crash or lie (seconds, no build).
+    echo "== tests/build-sh/selfcheck.sh"
+    if bash tests/build-sh/selfcheck.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
     dotnet build Schedules.sln -c "$configuration" -nologo -clp:NoSummary
     local sources=()
     for dir in src tests samples bench; do [ -d "$dir" ] && sources+=("$dir"); done
     dotnet fantomas --check "${sources[@]}" ||
         { echo "Formatting differs from Fantomas: run 'dotnet fantomas ${sources[*]}'." >&2; exit 1; }
 
-    local passed=0 failed=0 status=0 log
-    log=$(mktemp)
     for project in "${test_projects[@]}"; do
         echo "== $project"
-        set +e
-        dotnet run --project "$project" -c "$configuration" --no-build -- --colours 0 --no-spinner "$@" | tee "$log"
-        local code=${PIPESTATUS[0]}
-        set -e
-        # Expecto's closing line: "EXPECTO! N tests run in ... – P passed, I ignored, F failed, E errored."
-        local line
-        line=$(grep -E 'EXPECTO! [0-9]+ tests? run' "$log" | tail -1 || true)
-        if [ -z "$line" ]; then
-            echo "$project: no Expecto summary (exit code $code)" >&2
-            status=1
-            continue
-        fi
-        local p f e
-        p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")
-        f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
-        e=$(sed -E 's/.* ([0-9]+) errored.*/\1/' <<<"$line")
-        passed=$((passed + p))
-        failed=$((failed + f + e))
-        [ "$code" -eq 0 ] || status=1
+        tally_expecto "$project" dotnet run --project "$project" -c "$configuration" --no-build -- --colours 0 --no-spinner "$@"
     done
     for project in "${xunit_projects[@]}"; do
         echo "== $project"
-        set +e
-        dotnet test "$project" -c "$configuration" --no-build --nologo | tee "$log"
-        local code=${PIPESTATUS[0]}
-        set -e
-        # vstest's closing line: "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T, ..."
-        local line
-        line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -1 || true)
-        if [ -z "$line" ]; then
-            echo "$project: no test summary (exit code $code)" >&2
-            status=1
-            continue
-        fi
-        passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")))
-        failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line")))
-        [ "$code" -eq 0 ] || status=1
+        tally_vstest "$project" dotnet test "$project" -c "$configuration" --no-build --nologo
     done
     # The docs notebook: pack the core into a local feed under a version of its own (so no cached package is
     # reused), run every cell with dotnet-repl, and require the library's HTML formatters in the output.
@@ -86,7 +116,8 @@ run_tests() {
             docs/schedules.ipynb >"$notebook/schedules.ipynb" &&
         dotnet tool run dotnet-repl -- --run "$notebook/schedules.ipynb" --exit-after-run \
             --output-path "$notebook/schedules.out.ipynb" &&
-        grep -q "class='schedules'" "$notebook/schedules.out.ipynb"; then
+        grep -q "class='schedules'" "$notebook/schedules.out.ipynb" &&
+        grep -q "class='schedules state'" "$notebook/schedules.out.ipynb"; then
         echo "docs/schedules.ipynb: every cell ran; output in $notebook/schedules.out.ipynb"
         passed=$((passed + 1))
     else
@@ -94,15 +125,38 @@ run_tests() {
         failed=$((failed + 1))
     fi
 
-    rm -f "$log"
-    printf '\n%s\n' "tests: $passed passed, $failed failed"
-    [ "$failed" -eq 0 ] || status=1
-    return $status
+    # A NuGet user's app: the packed libraries from a local feed, TorchSharp-cpu from NuGet, a bound training
+    # loop saved and resumed on this machine's libstdc++ (the package's own build targets make libtorch load).
+    echo "== tests/Packaging/consumer-test.sh"
+    if tests/Packaging/consumer-test.sh --no-build; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+    closing_line
 }
 
-case "$command" in
-    test) run_tests "$@" ;;
-    train) dotnet run --project samples/Schedules.Example -c "$configuration" -- "$@" ;;
-    bench) dotnet run --project bench/Schedules.Benchmarks -c "$configuration" -- --filter '*' "$@" ;;
-    *) echo "usage: ./build.sh test|train|bench [args]" >&2; exit 2 ;;
-esac
+main() {
+    cd "$(dirname "${BASH_SOURCE[0]}")"
+    local command=${1:-test}
+    shift || true
+
+    dotnet tool restore >/dev/null
+
+    case "$command" in
+        test) run_tests "$@" ;;
+        train)
+            echo "Building the training example (the first build takes about a minute)..."
+            local log
+            log=$(mktemp)
+            dotnet build samples/Schedules.Example -c "$configuration" -nologo -v quiet >"$log" 2>&1 ||
+                { cat "$log" >&2; rm -f "$log"; exit 1; }
+            rm -f "$log"
+            dotnet run --project samples/Schedules.Example -c "$configuration" --no-build -- "$@"
+            ;;
+        bench) dotnet run --project bench/Schedules.Benchmarks -c "$configuration" -- --filter '*' "$@" ;;
+        *) echo "usage: ./build.sh test|train|bench [args]" >&2; exit 2 ;;
+    esac
+}
+
+# Sourced (by tests/build-sh/selfcheck.sh), it only defines the functions above.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main "$@"
+fi

@@ -30,6 +30,9 @@ let rec private parse options args =
 
 let warmupEpochs = 5
 
+/// The LR per param group before the scheduler is built: the head learns faster than the hidden layer.
+let baseLrs = [| 0.05; 0.1 |]
+
 /// The seed's combination: linear warm-up over 5 epochs (reaching the base LR at epoch 5), then halve the LR when
 /// the validation loss stalls for 3 epochs.
 let scheduler () =
@@ -68,14 +71,14 @@ let main argv =
     let model =
         torch.nn.Sequential(layer "hidden" hidden, layer "relu" (torch.nn.ReLU()), layer "head" head)
 
-    // Two param groups, as in fine-tuning: the head learns faster than the hidden layer.
+    // Two param groups, as in fine-tuning.
     let optimizer =
         torch.optim.SGD(
             [
-                Modules.SGD.ParamGroup(hidden.parameters (), lr = 0.05, momentum = 0.9)
-                Modules.SGD.ParamGroup(head.parameters (), lr = 0.1, momentum = 0.9)
+                Modules.SGD.ParamGroup(hidden.parameters (), lr = baseLrs.[0], momentum = 0.9)
+                Modules.SGD.ParamGroup(head.parameters (), lr = baseLrs.[1], momentum = 0.9)
             ],
-            0.05,
+            baseLrs.[0],
             momentum = 0.9
         )
 
@@ -158,7 +161,7 @@ let main argv =
         writeCsv (file "trace.csv") rows
 
     writeCsv (file "trace.csv") rows
-    writeChart (file "trace.html") rows
+    writeChart (file "trace.html") (scheduler ()) baseLrs rows
     printfn "Wrote %s, %s and the checkpoint %s" (file "trace.csv") (file "trace.html") (file "checkpoint.json")
 
     if last < options.Epochs then

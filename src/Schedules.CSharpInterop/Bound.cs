@@ -57,14 +57,16 @@ public abstract class BoundLRSchedule
     /// <summary>The current state.</summary>
     public ScheduleState State => new(Core.State);
 
-    /// <summary>How many times <c>Step</c> has been called.</summary>
+    /// <summary>How many times <c>Step</c> (or <c>StepAt</c>) has been called.</summary>
     public int Calls => Core.Calls;
 
-    /// <summary>The state as JSON; save the optimizer with its own state dict beside it.</summary>
+    /// <summary>The state as JSON, with the LRs (and momentum or beta1, where cycled) the optimizer holds now, which
+    /// <c>Resume</c> checks; save the optimizer with its own state dict beside it, at the same point.</summary>
     public string Save() => Core.Save();
 
     /// <summary>Replaces the state with one saved by <see cref="Save"/>; a bad document raises a
-    /// <see cref="FormatException"/> and leaves the running state untouched.</summary>
+    /// <see cref="FormatException"/> and leaves the running state untouched. The optimizer's values are not checked
+    /// here (only <c>Resume</c> checks them).</summary>
     public void Load(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -81,6 +83,15 @@ public sealed class BoundSchedule : BoundLRSchedule
     /// <summary>One call from the training loop; every <c>every</c>-th call runs a transition. A failing
     /// transition writes nothing.</summary>
     public StepReport Step() => Bound.Report(Core.Step(double.NaN));
+
+    /// <summary>
+    /// PyTorch's <c>step(epoch)</c> for CosineAnnealingWarmRestarts on the optimizer: jumps to an explicit, possibly
+    /// fractional epoch (for example <c>epoch + (double)i / iters</c> once per batch) and writes the LRs; later
+    /// <c>Step</c> calls continue from there. It always runs one transition and counts as one call; a schedule bound
+    /// with <c>every</c> &gt; 1 refuses it (<see cref="InvalidOperationException"/>), and any other scheduler is
+    /// refused (<see cref="ArgumentException"/>). A failing transition writes nothing.
+    /// </summary>
+    public StepReport StepAt(double epoch) => Bound.Report(Core.StepAt(epoch));
 }
 
 /// <summary>A <see cref="MetricSchedule"/> bound to a TorchSharp optimizer.</summary>

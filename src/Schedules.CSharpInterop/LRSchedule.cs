@@ -76,8 +76,13 @@ public abstract class LRSchedule
 /// <summary>A scheduler that needs no metric (every PyTorch scheduler except ReduceLROnPlateau).</summary>
 public sealed class Schedule : LRSchedule
 {
+    private Scheduler<Unit>? _stepBased;
+
     internal Schedule(Scheduler<double> core)
         : base(core) { }
+
+    /// <summary>The core's step-based view of this schedule, for <see cref="Preview"/>; built once, on first use.</summary>
+    internal Scheduler<Unit> StepBased => _stepBased ??= Schedules.Scheduler.Create(Core.Config);
 
     /// <summary>One transition from <paramref name="state"/>, observing the LRs currently applied.</summary>
     /// <param name="state">The state from <see cref="LRSchedule.Init"/> or the previous step.</param>
@@ -121,11 +126,16 @@ public sealed class Schedule : LRSchedule
         new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
 
     /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
-    /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer.</summary>
-    public BoundSchedule Resume(global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1)
+    /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer. An optimizer whose LRs
+    /// (or cycled momentum) differ from those the document recorded is refused with an
+    /// <see cref="ArgumentException"/> (load its state first), unless <paramref name="acceptOptimizerLrs"/> is
+    /// true.</summary>
+    public BoundSchedule Resume(
+        global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1, bool acceptOptimizerLrs = false)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return new(Schedules.TorchSharp.Shell.resume(Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every)));
+        return new(Schedules.TorchSharp.Shell.resume(
+            Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every), FSharpOption<bool>.Some(acceptOptimizerLrs)));
     }
 }
 
@@ -151,10 +161,15 @@ public sealed class MetricSchedule : LRSchedule
         new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
 
     /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
-    /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer.</summary>
-    public BoundMetricSchedule Resume(global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1)
+    /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer. An optimizer whose LRs
+    /// (or cycled momentum) differ from those the document recorded is refused with an
+    /// <see cref="ArgumentException"/> (load its state first), unless <paramref name="acceptOptimizerLrs"/> is
+    /// true.</summary>
+    public BoundMetricSchedule Resume(
+        global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1, bool acceptOptimizerLrs = false)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return new(Schedules.TorchSharp.Shell.resume(Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every)));
+        return new(Schedules.TorchSharp.Shell.resume(
+            Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every), FSharpOption<bool>.Some(acceptOptimizerLrs)));
     }
 }

@@ -112,16 +112,20 @@ module Html =
         add "</svg>"
         sb.ToString()
 
-    let private table (header: string list) (rows: string list list) =
+    /// A table; attributes (for example a class) go into the opening tag as they are.
+    let private tableWith (attributes: string) (header: string list) (rows: string list list) =
         let cells tag (xs: string list) =
             xs |> List.map (fun s -> sprintf "<%s>%s</%s>" tag s tag) |> String.concat ""
 
         sprintf
-            "<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
+            "<table%s><thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
+            attributes
             (cells "th" header)
             (rows
              |> List.map (fun row -> "<tr>" + cells "td" row + "</tr>")
              |> String.concat "")
+
+    let private table = tableWith ""
 
     let private describeEvent =
         function
@@ -253,7 +257,48 @@ module Html =
 
         render doc.RootElement
 
-    /// <summary>A state as a readable block.</summary>
+    /// A state's numbers are shown round-trip: two states are equal exactly when they are bit for bit.
+    let private exact (v: float) =
+        v.ToString("R", CultureInfo.InvariantCulture)
+
+    let rec private stateTable (s: State) =
+        let lrs (values: GroupValues) =
+            values |> Seq.map exact |> String.concat ", "
+
+        let children (states: State list) =
+            states |> List.mapi (fun i c -> [ sprintf "scheduler %d" i; stateTable c ])
+
+        let case, rows =
+            match s with
+            | Epoch(baseLrs, lastEpoch) -> "Epoch", [ [ "BaseLrs"; lrs baseLrs ]; [ "LastEpoch"; string lastEpoch ] ]
+            | WarmRestarts(baseLrs, lastEpoch, tCur, tI) ->
+                "WarmRestarts",
+                [
+                    [ "BaseLrs"; lrs baseLrs ]
+                    [ "LastEpoch"; string lastEpoch ]
+                    [ "TCur"; exact tCur ]
+                    [ "TI"; string tI ]
+                ]
+            | Plateau p ->
+                "Plateau",
+                [
+                    [ "Best"; exact p.Best ]
+                    [ "BadEpochs"; string p.BadEpochs ]
+                    [ "CooldownLeft"; string p.CooldownLeft ]
+                    [ "WarmupLeft"; string p.WarmupLeft ]
+                    [ "LastEpoch"; string p.LastEpoch ]
+                ]
+            | Sequential(lastEpoch, states) -> "Sequential", [ "LastEpoch"; string lastEpoch ] :: children states
+            | Chained states -> "Chained", children states
+
+        tableWith " class='schedules state'" [ "state"; case ] rows
+
+    /// <summary>
+    /// A state as a table of its fields, under the names the <c>State</c> cases give them, with numbers round-trip
+    /// (as exact as the state); a composite's children are nested tables, in order. The table's class is
+    /// <c>schedules state</c>.
+    /// </summary>
     [<CompiledName("OfState")>]
-    let state (s: State) =
-        sprintf "<pre>%s</pre>" (esc (sprintf "%A" s))
+    let state (state: State) =
+        Validate.notNull "state" (box state)
+        stateTable state

@@ -124,7 +124,8 @@ module Scheduler =
     /// <summary>PyTorch's <c>step(epoch)</c> for CosineAnnealingWarmRestarts: jump to an explicit, possibly
     /// fractional epoch (for example <c>epoch + batch / batches</c>). T_cur and T_i are computed from the epoch as
     /// PyTorch computes them, including its rounding of <c>log</c> at exact restart points; later <c>step</c> calls
-    /// continue from there. Any other scheduler is refused with an ArgumentException.</summary>
+    /// continue from there. Any other scheduler is refused with an ArgumentException; LRs that would not be finite
+    /// and &gt;= 0 raise an InvalidOperationException, as in <c>step</c>.</summary>
     [<CompiledName("StepAt")>]
     let stepAt
         (scheduler: Scheduler<'M>)
@@ -139,6 +140,7 @@ module Scheduler =
         match scheduler.Compiled.StepAt with
         | ValueSome stepAt ->
             let r = stepAt state epoch
+            Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
             r.State, output r
         | ValueNone ->
             raise (

@@ -230,5 +230,13 @@ type Arbs =
     static member StepConfig() : Arbitrary<NamedConfig> =
         Arb.fromGenShrink (Gens.stepConfig, Gens.shrinkNamedConfig)
 
+    /// <summary>Runs of 0 to 60 steps that each observe <paramref name="observation"/> (unit for a step-based
+    /// scheduler of the core, NaN for one of the C# facade); shrinking shortens the run.</summary>
+    static member Steps(observation: 'M) : Arbitrary<'M list> =
+        Arb.fromGenShrink (
+            Gen.choose (0, 60) |> Gen.map (fun n -> List.replicate n observation),
+            fun (run: 'M list) -> Seq.init run.Length (fun n -> List.replicate n observation)
+        )
+
     /// <summary>LRs for exactly <paramref name="groups"/> param groups.</summary>
     static member Lrs(groups: int) : Arbitrary<float list> = Arb.fromGen (Gens.lrsFor groups)

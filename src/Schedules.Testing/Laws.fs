@@ -1,6 +1,7 @@
 namespace Schedules.Testing
 
 open System
+open System.Collections.Generic
 open FsCheck
 open FsCheck.FSharp
 open Schedules
@@ -21,6 +22,89 @@ type Law = {
 
     override this.ToString() = this.Name
 
+/// <summary>What one step produced, as the laws compare runs; two rows are equal when every value is.</summary>
+[<NoComparison>]
+type Row = {
+    /// <summary>The LRs to apply, one per param group.</summary>
+    Lrs: float[]
+    /// <summary>The momentum (or Adam's beta1) to apply, one per param group; null where the scheduler does not cycle
+    /// it.</summary>
+    Momentum: float[]
+    /// <summary>What happened in the step, in order, as values that compare by value (records, unions).</summary>
+    Events: obj[]
+}
+
+/// <summary>
+/// A scheduler seen only through its operations, which is all the general laws need, so that they apply to a
+/// scheduler behind another API too (<c>Schedules.Testing.CSharp</c> builds one from the C# facade's public API).
+/// States must compare by value.
+/// </summary>
+[<NoEquality; NoComparison>]
+type Subject<'State, 'Metric> = {
+    /// <summary>The first state and row of a run on these LRs, one per param group.</summary>
+    Init: Func<IReadOnlyList<float>, struct ('State * Row)>
+    /// <summary>One transition: from a state, the LRs the last row gave, and an observation, to the next state and
+    /// row.</summary>
+    Step: Func<'State, IReadOnlyList<float>, 'Metric, struct ('State * Row)>
+    /// <summary>A state as JSON.</summary>
+    Save: Func<'State, string>
+    /// <summary>A state from JSON written by <c>Save</c>.</summary>
+    Load: Func<string, 'State>
+    /// <summary>The LRs of every row of a run (same LRs, same observations) of the scheduler alone inside each
+    /// composite that must equal it (<c>SequentialLR [s]</c>, <c>ChainedScheduler [s]</c>); empty where no such
+    /// identity holds (a scheduler that watches a metric).</summary>
+    Composites: IReadOnlyList<Func<IReadOnlyList<float>, IReadOnlyList<'Metric>, IReadOnlyList<IReadOnlyList<float>>>>
+}
+
+/// <summary>Subjects of the general laws.</summary>
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module Subject =
+
+    let private row (o: Output) = {
+        Lrs = GroupValues.toArray o.Lrs
+        Momentum = o.Momentum |> Option.map GroupValues.toArray |> Option.toObj
+        Events = o.Events |> List.map box |> Array.ofList
+    }
+
+    /// <summary>A scheduler of the core as a subject of the general laws.</summary>
+    let ofScheduler (scheduler: Scheduler<'M>) : Subject<State, 'M> =
+        let config = Scheduler.config scheduler
+
+        // A composite of a step-based scheduler ignores the observations: it sees NaN metrics.
+        let alone composite =
+            Func<IReadOnlyList<float>, IReadOnlyList<'M>, IReadOnlyList<IReadOnlyList<float>>>(fun lrs observations ->
+                (Scheduler.run
+                    (Scheduler.createWatching composite)
+                    (GroupValues.ofSeq lrs)
+                    (Seq.map (fun _ -> nan) observations))
+                    .Rows
+                |> Seq.map (fun o -> GroupValues.toArray o.Lrs :> IReadOnlyList<float>)
+                |> Array.ofSeq
+                :> IReadOnlyList<_>)
+
+        {
+            Init =
+                Func<_, _>(fun lrs ->
+                    let state, output = Scheduler.init scheduler (GroupValues.ofSeq lrs)
+                    struct (state, row output))
+            Step =
+                Func<_, _, _, _>(fun state lrs metric ->
+                    let next, output =
+                        Scheduler.step scheduler state {
+                            Lrs = GroupValues.ofSeq lrs
+                            Metric = metric
+                        }
+
+                    struct (next, row output))
+            Save = Func<_, _>(Checkpoint.save scheduler)
+            Load = Func<_, _>(Checkpoint.load scheduler)
+            Composites =
+                if Config.watchesMetric config then
+                    [||]
+                else
+                    [| alone (SequentialLR([ config ], [])); alone (ChainedScheduler [ config ]) |]
+        }
+
 /// <summary>
 /// Laws any scheduler should obey, as ready properties: apply them to your own configuration (with your own
 /// lambdas) and check them with <c>Law.Check</c>, Expecto's <c>testProperty</c>, or any FsCheck runner.
@@ -30,98 +114,108 @@ module Laws =
 
     let private law name property = { Name = name; Property = property }
 
-    let private rowsEqual (a: seq<Output>) (b: seq<Output>) =
-        Seq.length a = Seq.length b
-        && Seq.forall2
-            (fun (x: Output) (y: Output) -> x.Lrs = y.Lrs && x.Momentum = y.Momentum && x.Events = y.Events)
-            a
-            b
+    let private rowsEqual (a: Row seq) (b: Row seq) =
+        Seq.length a = Seq.length b && Seq.forall2 (fun (x: Row) y -> x.Equals y) a b
 
     let private forAll2 (a: Arbitrary<'A>) (b: Arbitrary<'B>) (body: 'A -> 'B -> bool) =
         Prop.forAll a (fun x -> Prop.forAll b (fun y -> body x y))
 
-    /// <summary>The same LRs and observations always give the same outputs and state.</summary>
-    let deterministic (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+    /// Every (state, row) of a run from a first (state, row): the first, then one per observation.
+    let private continueRun (subject: Subject<'S, 'M>) (first: struct ('S * Row)) (observations: 'M list) =
+        observations
+        |> List.scan (fun (struct (state, row: Row)) m -> subject.Step.Invoke(state, row.Lrs, m)) first
+
+    let private run (subject: Subject<'S, 'M>) (lrs: float list) (observations: 'M list) =
+        continueRun subject (subject.Init.Invoke lrs) observations
+
+    let private rows steps =
+        steps |> List.map (fun (struct (_, row: Row)) -> row)
+
+    let private lastState steps =
+        let struct (state, _) = List.last steps
+        state
+
+    let private determinismOf (subject: Subject<'S, 'M>) lrs observations =
         law "determinism: the same inputs give the same outputs"
         <| forAll2 lrs observations (fun lrs obs ->
-            let a = Scheduler.run scheduler (GroupValues.ofList lrs) obs
-            let b = Scheduler.run scheduler (GroupValues.ofList lrs) obs
-            rowsEqual a.Rows b.Rows && a.State = b.State)
+            let a = run subject lrs obs
+            let b = run subject lrs obs
+            rowsEqual (rows a) (rows b) && (lastState a).Equals(lastState b))
 
-    /// <summary>Stopping after any step k and continuing from that state reproduces the rest of the run.</summary>
-    let replay (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+    let private replayOf (subject: Subject<'S, 'M>) lrs observations =
         law "replay: continuing from any intermediate state reproduces the rest"
-        <| forAll2 lrs observations (fun lrs obs ->
-            let whole = Scheduler.run scheduler (GroupValues.ofList lrs) obs
+        <| forAll2 lrs observations (fun lrs (obs: 'M list) ->
+            let whole = run subject lrs obs
 
             Seq.init (obs.Length + 1) id
             |> Seq.forall (fun k ->
-                let first = Scheduler.run scheduler (GroupValues.ofList lrs) (List.take k obs)
-                let rest = Scheduler.fold scheduler first.State first.Rows.[k].Lrs (List.skip k obs)
-                rowsEqual (Seq.skip (k + 1) whole.Rows) rest.Rows && rest.State = whole.State))
+                let first = run subject lrs (List.take k obs)
+                let rest = continueRun subject (List.last first) (List.skip k obs)
 
-    /// <summary>Every state of a run saves to JSON and loads back equal.</summary>
-    let saveLoad (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+                rowsEqual (List.skip (k + 1) (rows whole)) (List.tail (rows rest))
+                && (lastState rest).Equals(lastState whole)))
+
+    let private saveLoadOf (subject: Subject<'S, 'M>) lrs observations =
         law "save/load: every state round-trips through JSON"
         <| forAll2 lrs observations (fun lrs obs ->
-            let state, first = Scheduler.init scheduler (GroupValues.ofList lrs)
+            run subject lrs obs
+            |> List.forall (fun (struct (state, _)) -> (subject.Load.Invoke(subject.Save.Invoke state)).Equals state))
 
-            let states =
-                obs
-                |> List.scan
-                    (fun (s, out: Output) m -> Scheduler.step scheduler s { Lrs = out.Lrs; Metric = m })
-                    (state, first)
-                |> List.map fst
-
-            states
-            |> List.forall (fun s -> Checkpoint.load scheduler (Checkpoint.save scheduler s) = s))
-
-    /// <summary>Every LR (and momentum) of a run is finite and ≥ 0, and no step fails.</summary>
-    let finiteNonNegative (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+    let private finiteNonNegativeOf (subject: Subject<'S, 'M>) lrs observations =
         law "LRs are finite and non-negative"
         <| forAll2 lrs observations (fun lrs obs ->
             let ok (v: float) = Double.IsFinite v && v >= 0.0
 
-            (Scheduler.run scheduler (GroupValues.ofList lrs) obs).Rows
-            |> Seq.forall (fun o -> Seq.forall ok o.Lrs && o.Momentum |> Option.forall (Seq.forall ok)))
+            rows (run subject lrs obs)
+            |> List.forall (fun r -> Array.forall ok r.Lrs && (isNull r.Momentum || Array.forall ok r.Momentum)))
+
+    let private compositionIdentityOf (subject: Subject<'S, 'M>) lrs observations =
+        law "composition: SequentialLR [s] and ChainedScheduler [s] equal s"
+        <| forAll2 lrs observations (fun lrs obs ->
+            let alone = rows (run subject lrs obs) |> List.map (fun r -> r.Lrs)
+
+            subject.Composites
+            |> Seq.forall (fun composite -> (composite.Invoke(lrs, obs) |> Seq.map Array.ofSeq |> List.ofSeq) = alone))
+
+    /// <summary>Every general law (determinism, replay, save/load, finite non-negative LRs, composition identity)
+    /// for a subject, its LRs and its observations: the home of the laws below, for schedulers behind another
+    /// API.</summary>
+    let ofSubject (subject: Subject<'S, 'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) = [
+        determinismOf subject lrs observations
+        replayOf subject lrs observations
+        saveLoadOf subject lrs observations
+        finiteNonNegativeOf subject lrs observations
+        compositionIdentityOf subject lrs observations
+    ]
+
+    /// <summary>The same LRs and observations always give the same outputs and state.</summary>
+    let deterministic (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+        determinismOf (Subject.ofScheduler scheduler) lrs observations
+
+    /// <summary>Stopping after any step k and continuing from that state reproduces the rest of the run.</summary>
+    let replay (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+        replayOf (Subject.ofScheduler scheduler) lrs observations
+
+    /// <summary>Every state of a run saves to JSON and loads back equal.</summary>
+    let saveLoad (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+        saveLoadOf (Subject.ofScheduler scheduler) lrs observations
+
+    /// <summary>Every LR (and momentum) of a run is finite and ≥ 0, and no step fails.</summary>
+    let finiteNonNegative (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+        finiteNonNegativeOf (Subject.ofScheduler scheduler) lrs observations
 
     /// <summary>A SequentialLR or ChainedScheduler of the scheduler alone gives its LRs.</summary>
     let compositionIdentity (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
-        law "composition: SequentialLR [s] and ChainedScheduler [s] equal s"
-        <| forAll2 lrs observations (fun lrs obs ->
-            let config = Scheduler.config scheduler
-
-            let run c =
-                Scheduler.run (Scheduler.createWatching c) (GroupValues.ofList lrs) (obs |> List.map (fun _ -> nan))
-
-            let lrsOf (t: Trace) =
-                t.Rows |> Seq.map (fun o -> o.Lrs) |> List.ofSeq
-
-            Config.watchesMetric config
-            || (let alone = lrsOf (run config)
-
-                alone = lrsOf (run (SequentialLR([ config ], [])))
-                && alone = lrsOf (run (ChainedScheduler [ config ]))))
+        compositionIdentityOf (Subject.ofScheduler scheduler) lrs observations
 
     /// <summary>Every general law, for a scheduler, its LRs and its observations.</summary>
-    let all (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) = [
-        deterministic scheduler lrs observations
-        replay scheduler lrs observations
-        saveLoad scheduler lrs observations
-        finiteNonNegative scheduler lrs observations
-        compositionIdentity scheduler lrs observations
-    ]
+    let all (scheduler: Scheduler<'M>) (lrs: Arbitrary<float list>) (observations: Arbitrary<'M list>) =
+        ofSubject (Subject.ofScheduler scheduler) lrs observations
 
     /// <summary>Every general law for a step-based scheduler on <paramref name="groups"/> param groups, over runs
     /// of 0 to 60 steps.</summary>
     let forSteps (scheduler: Scheduler<unit>) (groups: int) =
-        let steps =
-            Arb.fromGenShrink (
-                Gen.choose (0, 60) |> Gen.map (fun n -> List.replicate n ()),
-                fun (l: unit list) -> Seq.init l.Length (fun i -> List.replicate i ())
-            )
-
-        all scheduler (Arbs.Lrs groups) steps
+        all scheduler (Arbs.Lrs groups) (Arbs.Steps())
 
     /// <summary>Every general law for a scheduler that watches a metric, on <paramref name="groups"/> param groups,
     /// over metric series with NaN, ±∞, plateaus and ties.</summary>
@@ -289,24 +383,3 @@ module Laws =
             |> Seq.map (fun metrics -> { case with Metrics = metrics })
 
         plateauCases (Arb.fromGenShrink (cases, shrink))
-
-/// <summary>The laws for C# users of <c>Schedules.CSharpInterop</c>: the same properties over the facade's
-/// schedulers.</summary>
-[<AbstractClass; Sealed>]
-type ScheduleLaws =
-
-    /// <summary>Every general law (determinism, replay, save/load, finite non-negative LRs, composition identity)
-    /// for a step-based scheduler on <paramref name="groups"/> param groups.</summary>
-    static member For(schedule: Schedules.CSharp.Schedule, groups: int) : Collections.Generic.IReadOnlyList<Law> =
-        let steps =
-            Arb.fromGenShrink (
-                Gen.choose (0, 60) |> Gen.map (fun n -> List.replicate n nan),
-                fun (l: float list) -> Seq.init l.Length (fun i -> List.replicate i nan)
-            )
-
-        Laws.all schedule.Core (Arbs.Lrs groups) steps |> List.toArray :> _
-
-    /// <summary>Every general law for a scheduler that watches a metric, on <paramref name="groups"/> param groups,
-    /// over metric series with NaN, ±∞, plateaus and ties.</summary>
-    static member For(schedule: Schedules.CSharp.MetricSchedule, groups: int) : Collections.Generic.IReadOnlyList<Law> =
-        Laws.forMetrics schedule.Core groups |> List.toArray :> _

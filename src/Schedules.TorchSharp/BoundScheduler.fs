@@ -1,9 +1,6 @@
 namespace Schedules.TorchSharp
 
 open System
-open System.IO
-open System.Text
-open System.Text.Json
 open TorchSharp
 open Schedules
 
@@ -32,7 +29,7 @@ type BoundScheduler<'Metric>
     /// <summary>The current state of the scheduler.</summary>
     member _.State = state
 
-    /// <summary>How many times <c>Step</c> has been called.</summary>
+    /// <summary>How many times <c>Step</c> (or <c>StepAt</c>) has been called.</summary>
     member _.Calls = calls
 
     /// <summary>The LRs the optimizer holds now, one per param group.</summary>
@@ -73,33 +70,59 @@ type BoundScheduler<'Metric>
                 Events = []
             }
 
-    /// <summary>The shell's state as JSON: the scheduler's checkpoint (see <c>Checkpoint.save</c>) and the call
-    /// counter. Save the optimizer with its own state dict beside it.</summary>
+    /// <summary>
+    /// PyTorch's <c>step(epoch)</c> for CosineAnnealingWarmRestarts on the optimizer: jumps to an explicit, possibly
+    /// fractional epoch (for example <c>float epoch + float i / float iters</c> once per batch) as
+    /// <c>Scheduler.stepAt</c> does, and writes the LRs. Later <c>Step</c> calls continue from there. It always runs
+    /// one transition and counts as one call (<c>Calls</c> grows by one, and so do the report's <c>Call</c> and
+    /// <c>Step</c>); a shell bound with <c>every</c> &gt; 1 refuses it with an InvalidOperationException, since the
+    /// explicit epoch already says when the LRs change. Any other scheduler is refused with an ArgumentException,
+    /// and nothing is written when the transition fails.
+    /// </summary>
+    member _.StepAt(epoch: float) : StepReport =
+        if every <> 1 then
+            raise (
+                InvalidOperationException(
+                    sprintf
+                        "StepAt gives the epoch explicitly, but this shell runs one transition every %d calls of Step; bind the scheduler with every = 1 to step to explicit epochs."
+                        every
+                )
+            )
+
+        let call = calls + 1
+        // Stepping to an explicit epoch is for CosineAnnealingWarmRestarts, which observes no metric.
+        let observation = {
+            Lrs = ParamGroups.lrs groups
+            Metric = Unchecked.defaultof<'Metric>
+        }
+
+        let next, out = Scheduler.stepAt scheduler state epoch observation
+        ParamGroups.write groups out.Lrs out.Momentum
+        state <- next
+        calls <- call
+
+        {
+            Call = call
+            Stepped = true
+            Step = call
+            Lrs = out.Lrs
+            Momentum = out.Momentum
+            Events = out.Events
+        }
+
+    /// <summary>The shell's state as JSON: the scheduler's checkpoint (see <c>Checkpoint.save</c>), the call
+    /// counter, and the LRs (and momentum or beta1, where the scheduler cycles it) the optimizer holds now, which
+    /// <c>Shell.resume</c> checks. Save the optimizer with its own state dict beside it, at the same point.</summary>
     member _.Save() : string =
-        let checkpoint = Checkpoint.save scheduler state
-        use stream = new MemoryStream()
-
-        do
-            use w = new Utf8JsonWriter(stream, JsonWriterOptions(Indented = true))
-            w.WriteStartObject()
-            w.WriteString("format", "schedules.shell")
-            w.WriteNumber("version", Checkpoint.FormatVersion)
-            w.WriteNumber("calls", calls)
-            w.WriteNumber("every", every)
-            w.WritePropertyName "checkpoint"
-            w.WriteRawValue checkpoint
-            w.WriteEndObject()
-
-        Encoding.UTF8.GetString(stream.ToArray())
+        ShellCheckpoint.write scheduler state calls every (ShellCheckpoint.held (Scheduler.config scheduler) groups)
 
     /// <summary>Replaces the state with one saved by <c>Save</c> for the same configuration. A malformed, truncated
-    /// or mismatched document raises a FormatException and leaves the running state untouched.</summary>
+    /// or mismatched document raises a FormatException and leaves the running state untouched. The optimizer's
+    /// values are not checked here (only <c>Shell.resume</c> checks them).</summary>
     member _.Load(json: string) =
-        let loadedCalls, loadedState =
-            ShellCheckpoint.read scheduler every groups.Length json
-
-        state <- loadedState
-        calls <- loadedCalls
+        let loaded = ShellCheckpoint.read scheduler every groups.Length json
+        state <- loaded.State
+        calls <- loaded.Calls
 
 /// <summary>Binding schedulers to TorchSharp optimizers.</summary>
 [<AbstractClass; Sealed>]
@@ -128,14 +151,34 @@ type Shell =
     /// <c>load_state_dict</c>), continuing from a document written by <c>Save</c>: nothing is written to the
     /// optimizer, and the next <c>Step</c> continues the saved run exactly. Functions inside the configuration are
     /// not saved; build the scheduler again with the same functions.
+    /// The document records the LRs (and momentum or beta1, where the scheduler cycles it) the optimizer held when
+    /// saved; an optimizer that holds other values (bit for bit) is refused with an ArgumentException for
+    /// <paramref name="optimizer"/> naming the group and both values, because its state was most likely not
+    /// restored: load it first. <paramref name="acceptOptimizerLrs"/> = true (default false) skips that check and
+    /// continues deliberately from the values the optimizer holds. A document written before version 2 recorded no
+    /// values and is loaded without the check. A malformed or mismatched document raises a FormatException.
     /// </summary>
-    static member resume<'M>(scheduler: Scheduler<'M>, optimizer: torch.optim.Optimizer, json: string, ?every: int) =
+    static member resume<'M>
+        (
+            scheduler: Scheduler<'M>,
+            optimizer: torch.optim.Optimizer,
+            json: string,
+            ?every: int,
+            ?acceptOptimizerLrs: bool
+        ) =
         let every = defaultArg every 1
 
         if every < 1 then
             raise (ArgumentOutOfRangeException("every", every, sprintf "every must be >= 1, but got %d." every))
 
         let groups = ParamGroups.ofOptimizer optimizer
-        ParamGroups.check (Scheduler.config scheduler) groups
-        let calls, state = ShellCheckpoint.read scheduler every groups.Length json
-        BoundScheduler<'M>(scheduler, optimizer, every, state, calls)
+        let config = Scheduler.config scheduler
+        ParamGroups.check config groups
+        let loaded = ShellCheckpoint.read scheduler every groups.Length json
+
+        match loaded.Recorded with
+        | Some recorded when not (defaultArg acceptOptimizerLrs false) ->
+            ShellCheckpoint.checkOptimizer recorded (ShellCheckpoint.held config groups)
+        | _ -> ()
+
+        BoundScheduler<'M>(scheduler, optimizer, every, loaded.State, loaded.Calls)

@@ -25,6 +25,17 @@ module internal ParamGroups =
         | :? torch.optim.IBetas -> true
         | _ -> false
 
+    /// Each group's momentum (or beta1), for a scheduler that cycles it: `check` made sure every group has one.
+    let momenta (groups: Group[]) =
+        groups
+        |> Array.map (fun g ->
+            match box g with
+            | :? torch.optim.IMomentum as m -> m.Momentum
+            | :? torch.optim.IBetas as b ->
+                let struct (beta1, _) = b.Betas
+                beta1
+            | _ -> nan)
+
     /// Refuses, before anything is written, an optimizer that cannot take what the scheduler will write.
     let check (config: Config) (groups: Group[]) =
         if groups.Length = 0 then

@@ -1,13 +1,75 @@
 namespace Schedules.TorchSharp
 
 open System
+open System.Globalization
+open System.IO
+open System.Text
 open System.Text.Json
+open System.Text.Json.Serialization
 open Schedules
 
-/// Reading the shell's JSON document: the call counter around the scheduler's checkpoint.
+/// The shell's JSON document: the call counter and the values the optimizer held when saved, around the
+/// scheduler's checkpoint.
 module internal ShellCheckpoint =
 
-    let read (scheduler: Scheduler<'M>) (every: int) (groupCount: int) (json: string) =
+    /// Version 1 had no recorded optimizer values; version 2 records them.
+    [<Literal>]
+    let FormatVersion = 2
+
+    /// What the optimizer held when the shell was saved: one LR per group, and one momentum (or beta1) per group
+    /// where the scheduler cycles it.
+    type Recorded = {
+        Lrs: float[]
+        Momentum: float[] option
+    }
+
+    type Document = {
+        Calls: int
+        State: State
+        /// None for a version 1 document, which recorded nothing.
+        Recorded: Recorded option
+    }
+
+    /// What the optimizer holds now, as the shell records it.
+    let held (config: Config) (groups: ParamGroups.Group[]) = {
+        Lrs = groups |> Array.map (fun g -> g.LearningRate)
+        Momentum =
+            if Config.cyclesMomentum config then
+                Some(ParamGroups.momenta groups)
+            else
+                None
+    }
+
+    // The framework's own encoding of doubles: exact, with NaN and the infinities as strings, as in Checkpoint.
+    let private numbers =
+        JsonSerializerOptions(NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)
+
+    let write (scheduler: Scheduler<'M>) (state: State) (calls: int) (every: int) (recorded: Recorded) =
+        let checkpoint = Checkpoint.save scheduler state
+        use stream = new MemoryStream()
+
+        do
+            use w = new Utf8JsonWriter(stream, JsonWriterOptions(Indented = true))
+            w.WriteStartObject()
+            w.WriteString("format", "schedules.shell")
+            w.WriteNumber("version", FormatVersion)
+            w.WriteNumber("calls", calls)
+            w.WriteNumber("every", every)
+            w.WritePropertyName "lrs"
+            JsonSerializer.Serialize(w, recorded.Lrs, numbers)
+
+            recorded.Momentum
+            |> Option.iter (fun m ->
+                w.WritePropertyName "momentum"
+                JsonSerializer.Serialize(w, m, numbers))
+
+            w.WritePropertyName "checkpoint"
+            w.WriteRawValue checkpoint
+            w.WriteEndObject()
+
+        Encoding.UTF8.GetString(stream.ToArray())
+
+    let read (scheduler: Scheduler<'M>) (every: int) (groupCount: int) (json: string) : Document =
         if isNull json then
             nullArg "json"
 
@@ -23,18 +85,35 @@ module internal ShellCheckpoint =
         use doc = doc
         let root = doc.RootElement
 
-        let prop (name: string) =
+        let tryProp (name: string) =
             if root.ValueKind <> JsonValueKind.Object then
                 bad (sprintf "expected an object, found %O." root.ValueKind)
 
             match root.TryGetProperty name with
-            | true, v -> v
-            | _ -> bad (sprintf "the property \"%s\" is missing." name)
+            | true, v -> Some v
+            | _ -> None
+
+        let prop (name: string) =
+            match tryProp name with
+            | Some v -> v
+            | None -> bad (sprintf "the property \"%s\" is missing." name)
 
         let int name =
             match (prop name).TryGetInt32() with
             | true, v -> v
             | _ -> bad (sprintf "\"%s\" must be an integer." name)
+
+        let perGroup name (v: JsonElement) =
+            let values =
+                try
+                    JsonSerializer.Deserialize<float[]>(v, numbers)
+                with :? JsonException ->
+                    bad (sprintf "\"%s\" must be an array of numbers." name)
+
+            if isNull values || values.Length <> groupCount then
+                bad (sprintf "\"%s\" must hold one value per param group (%d)." name groupCount)
+
+            values
 
         let format = prop "format"
 
@@ -43,6 +122,11 @@ module internal ShellCheckpoint =
             || format.GetString() <> "schedules.shell"
         then
             bad "\"format\" must be \"schedules.shell\"."
+
+        let version = int "version"
+
+        if version < 1 || version > FormatVersion then
+            bad (sprintf "format version %d; this library reads versions 1 to %d." version FormatVersion)
 
         if int "every" <> every then
             bad (sprintf "it was saved with every = %d, but this shell steps every %d calls." (int "every") every)
@@ -59,4 +143,49 @@ module internal ShellCheckpoint =
             bad (sprintf "it was saved for %d param groups, but the optimizer has %d." n groupCount)
         | _ -> ()
 
-        calls, state
+        let recorded =
+            if version = 1 then
+                None
+            else
+                Some {
+                    Lrs = perGroup "lrs" (prop "lrs")
+                    Momentum = tryProp "momentum" |> Option.map (perGroup "momentum")
+                }
+
+        {
+            Calls = calls
+            State = state
+            Recorded = recorded
+        }
+
+    /// Refuses an optimizer that holds other values than those recorded (bit for bit: TorchSharp's state dict
+    /// round trip is exact), so that resuming without the optimizer's state is not silent.
+    let checkOptimizer (recorded: Recorded) (held: Recorded) =
+        let show (v: float) =
+            v.ToString("R", CultureInfo.InvariantCulture)
+
+        let compare (what: string) (saved: float[]) (held: float[]) =
+            match
+                Array.zip saved held
+                |> Array.tryFindIndex (fun (s, h) ->
+                    BitConverter.DoubleToInt64Bits s <> BitConverter.DoubleToInt64Bits h)
+            with
+            | Some i ->
+                raise (
+                    ArgumentException(
+                        sprintf
+                            "Param group %d of the optimizer holds %s %s, but the checkpoint was saved when it held %s: load the optimizer's state first (optimizer.load_state_dict(...)) and then resume, or pass acceptOptimizerLrs = true to continue deliberately from the values the optimizer holds."
+                            i
+                            what
+                            (show held.[i])
+                            (show saved.[i]),
+                        "optimizer"
+                    )
+                )
+            | None -> ()
+
+        compare "LR" recorded.Lrs held.Lrs
+
+        match recorded.Momentum, held.Momentum with
+        | Some saved, Some held -> compare "momentum (beta1 for Adam)" saved held
+        | _ -> ()

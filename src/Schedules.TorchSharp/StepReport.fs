@@ -5,7 +5,7 @@ open Schedules
 
 /// <summary>What one call of a bound scheduler's <c>Step</c> did, as data for the caller to log.</summary>
 type StepReport = {
-    /// <summary>How many times <c>Step</c> has been called, this call included.</summary>
+    /// <summary>How many times <c>Step</c> (or <c>StepAt</c>) has been called, this call included.</summary>
     Call: int
     /// <summary>Whether this call ran a transition (with <c>every</c> = k, one call in k does).</summary>
     Stepped: bool

@@ -48,6 +48,7 @@ public sealed class PublicSurfaceTests
     [InlineData("Schedules.FSharp")]
     [InlineData("Schedules.TorchSharp")]
     [InlineData("Schedules.Testing")]
+    [InlineData("Schedules.Testing.CSharp")]
     public void ThePublicSurfaceMatchesTheApprovedBaseline(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);

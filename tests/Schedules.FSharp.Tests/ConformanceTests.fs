@@ -1,5 +1,5 @@
-/// Golden traces recorded from real PyTorch (../shared/conformance, or SCHEDULES_CONFORMANCE_DIR): every value must
-/// be bit-identical.
+/// Golden traces recorded from real PyTorch (the repository's tests/conformance, or SCHEDULES_CONFORMANCE_DIR): every
+/// value must be bit-identical.
 module Schedules.Tests.ConformanceTests
 
 open System
@@ -225,36 +225,86 @@ let private caseTest (case: JsonElement) =
             | _ -> ()
     }
 
-/// Where the cases are: SCHEDULES_CONFORMANCE_DIR, else the shared folder beside the repository.
+/// Where the cases are: SCHEDULES_CONFORMANCE_DIR, else the repository's tests/conformance (a folder per family).
 let folder () =
     match Environment.GetEnvironmentVariable "SCHEDULES_CONFORMANCE_DIR" with
     | null
-    | "" ->
-        let rec up (dir: DirectoryInfo) =
-            if isNull dir then
-                failwith
-                    "No conformance folder: set SCHEDULES_CONFORMANCE_DIR or keep ../shared/conformance beside the repository."
-            else
-                let candidate = Path.Combine(dir.FullName, "shared", "conformance")
-
-                if Directory.Exists candidate then
-                    candidate
-                else
-                    up dir.Parent
-
-        up (DirectoryInfo AppContext.BaseDirectory)
+    | "" -> Path.Combine(DocsTests.root (), "tests", "conformance")
     | dir -> dir
 
+/// Every *.json under the folder, at any depth and of any family, sorted; an error saying why when there is none.
+let files () =
+    try
+        let dir = folder ()
+
+        if not (Directory.Exists dir) then
+            Error(
+                sprintf
+                    "No conformance folder at %s: the repository keeps its cases in tests/conformance; SCHEDULES_CONFORMANCE_DIR replaces that folder."
+                    dir
+            )
+        else
+            match Directory.GetFiles(dir, "*.json", SearchOption.AllDirectories) |> Array.sort with
+            | [||] -> Error(sprintf "No *.json in %s or its subfolders." dir)
+            | found -> Ok(dir, found)
+    with e ->
+        Error e.Message
+
+/// A file's cases, named by its path under the folder (pytorch/StepLR), or why it does not parse.
+let private load (dir: string) (file: string) =
+    let name =
+        Path.ChangeExtension(Path.GetRelativePath(dir, file), null).Replace('\\', '/')
+
+    let cases =
+        try
+            use doc = JsonDocument.Parse(File.ReadAllText file)
+
+            Ok [
+                for case in doc.RootElement.GetProperty("cases").EnumerateArray() -> case.Clone()
+            ]
+        with e ->
+            Error(sprintf "%s is not a conformance file: %s" file e.Message)
+
+    name, cases
+
 let tests =
-    let dir = folder ()
-    let files = Directory.GetFiles(dir, "*.json") |> Array.sort
+    let found =
+        files ()
+        |> Result.bind (fun (dir, files) ->
+            let loaded = files |> Array.map (load dir)
+
+            let count =
+                loaded
+                |> Array.sumBy (fun (_, cases) -> cases |> Result.map List.length |> Result.defaultValue 0)
+
+            printfn "Conformance: %d cases in %d files under %s" count files.Length dir
+
+            if count = 0 then
+                let broken =
+                    loaded
+                    |> Array.choose (fun (_, cases) ->
+                        match cases with
+                        | Error message -> Some message
+                        | Ok _ -> None)
+
+                sprintf "No conformance case in the %d *.json files under %s." files.Length dir
+                :: List.ofArray broken
+                |> String.concat "\n"
+                |> Error
+            else
+                Ok loaded)
 
     testList "Conformance" [
-        test "the conformance folder holds cases" { Expect.isNonEmpty files (sprintf "no *.json in %s" dir) }
-        for file in files do
-            let doc = JsonDocument.Parse(File.ReadAllText file)
-
-            testList (Path.GetFileNameWithoutExtension file) [
-                for case in doc.RootElement.GetProperty("cases").EnumerateArray() -> caseTest (case.Clone())
-            ]
+        test "the conformance folder holds cases" {
+            match found with
+            | Ok _ -> ()
+            | Error message -> failtest message
+        }
+        match found with
+        | Ok loaded ->
+            for name, cases in loaded do
+                match cases with
+                | Ok cases -> testList name [ for case in cases -> caseTest case ]
+                | Error message -> test name { failtest message }
+        | Error _ -> ()
     ]

@@ -41,9 +41,82 @@ let tests =
             Expect.stringContains html "<td>stepSize</td><td>2</td>" "a parameter"
             Expect.stringContains html "<td>lrLambda</td><td>function</td>" "a function"
         }
-        test "text is escaped" {
-            let html = Html.state (Epoch(gv [ 0.1 ], 3))
-            Expect.stringContains html "<pre>" "a block"
-            Expect.isFalse ((html.Replace("<pre>", "").Replace("</pre>", "")).Contains "<") "no raw markup from %A"
+        test "every state case shows as a table of its fields, never as F#'s %A text" {
+            let plateau = {
+                Best = 0.64
+                BadEpochs = 1
+                CooldownLeft = 2
+                WarmupLeft = 0
+                LastEpoch = 15
+            }
+
+            let states = [
+                Epoch(gv [ 0.1; 0.01 ], 5)
+                WarmRestarts(gv [ 0.1 ], 12, 2.5, 20)
+                Plateau plateau
+                Sequential(20, [ Epoch(gv [ 0.1 ], 5); Plateau plateau ])
+                Chained [ Epoch(gv [ 0.1 ], 3); WarmRestarts(gv [ 0.1 ], 3, 3.0, 10) ]
+            ]
+
+            let shown =
+                states
+                |> List.map (fun s -> (FSharp.Reflection.FSharpValue.GetUnionFields(s, typeof<State>) |> fst).Name)
+
+            let cases =
+                FSharp.Reflection.FSharpType.GetUnionCases typeof<State>
+                |> Array.map (fun c -> c.Name)
+                |> List.ofArray
+
+            Expect.equal (List.sort shown) (List.sort cases) "one state of every case"
+
+            for s in states do
+                let html = Html.state s
+
+                let name =
+                    (FSharp.Reflection.FSharpValue.GetUnionFields(s, typeof<State>) |> fst).Name
+
+                Expect.stringStarts html "<table class='schedules state'>" (sprintf "%s: a state table" name)
+                Expect.stringContains html (sprintf "<th>%s</th>" name) (sprintf "%s: the case" name)
+                Expect.isFalse (html.Contains "<pre") (sprintf "%s: no preformatted text" name)
+                Expect.isFalse (html.Contains(sprintf "%A" s)) (sprintf "%s: not F#'s printing" name)
+        }
+        test "a state's fields show under their names, numbers round-trip, children nested in order" {
+            let html =
+                Html.state (
+                    Sequential(
+                        20,
+                        [
+                            Epoch(gv [ 0.1; 1.0 / 3.0 ], 5)
+                            Plateau {
+                                Best = infinity
+                                BadEpochs = 1
+                                CooldownLeft = 2
+                                WarmupLeft = 3
+                                LastEpoch = 15
+                            }
+                        ]
+                    )
+                )
+
+            Expect.stringContains html "<td>LastEpoch</td><td>20</td>" "the composite's own counter"
+            Expect.stringContains html (sprintf "<td>BaseLrs</td><td>0.1, %s</td>" (r (1.0 / 3.0))) "exact LRs"
+            Expect.stringContains html "<td>CooldownLeft</td><td>2</td>" "a plateau counter"
+            Expect.stringContains html (sprintf "<td>Best</td><td>%s</td>" (r infinity)) "an infinite best"
+
+            let first, second =
+                html.IndexOf "<td>scheduler 0</td>", html.IndexOf "<td>scheduler 1</td>"
+
+            Expect.isTrue (0 < first && first < second) "the children, in order"
+            Expect.isTrue (html.IndexOf "<th>Epoch</th>" > first) "child 0 is the Epoch state"
+            Expect.isTrue (html.IndexOf "<th>Plateau</th>" > second) "child 1 is the Plateau state"
+        }
+        test "a trace's state is what Html.state shows" {
+            let trace =
+                Scheduler.run (LRScheduler.ReduceLROnPlateau(patience = 5, warmup = 0)) (gv [ 0.1 ]) [ 1.0; 2.0 ]
+
+            Expect.stringContains
+                (Html.state trace.State)
+                "<td>BadEpochs</td><td>1</td>"
+                "the counter after a bad epoch"
         }
     ]

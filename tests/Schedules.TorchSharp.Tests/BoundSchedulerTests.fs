@@ -1,4 +1,4 @@
-/// The shell on real optimizers: the same numbers as the expected core, stepping policies, reports.
+/// The shell on real optimizers: the same numbers as the pure core, stepping policies, reports.
 module Schedules.TorchSharp.Tests.BoundSchedulerTests
 
 open System
@@ -17,8 +17,111 @@ let private seed () =
         [ 4 ]
     )
 
+/// A conformance case's CosineAnnealingWarmRestarts, its base LRs and PyTorch's LRs per epoch.
+let private warmRestarts (case: Text.Json.JsonElement) =
+    let spec = case.GetProperty "scheduler"
+
+    let scheduler =
+        LRScheduler.CosineAnnealingWarmRestarts(
+            spec.GetProperty("T_0").GetInt32(),
+            spec.GetProperty("T_mult").GetInt32(),
+            spec.GetProperty("eta_min").GetDouble()
+        )
+
+    let row (r: Text.Json.JsonElement) = [| for x in r.EnumerateArray() -> x.GetDouble() |]
+
+    scheduler,
+    row (case.GetProperty "base_lrs"),
+    [| for r in case.GetProperty("expected_lrs").EnumerateArray() -> row r |]
+
+/// The batch loop of PyTorch's CosineAnnealingWarmRestarts docs: step(epoch + i / iters).
+let private batchEpochs epochs iters = [
+    for epoch in 0 .. epochs - 1 do
+        for i in 0 .. iters - 1 -> float epoch + float i / float iters
+]
+
 let tests =
     testList "BoundScheduler" [
+        test "StepAt at fractional epochs writes the pure stepAt numbers, and PyTorch's at whole epochs" {
+            for case in conformanceCases "CosineAnnealingWarmRestarts" do
+                let scheduler, baseLrs, pytorch = warmRestarts case
+                let o = sgd (List.ofArray baseLrs) 0.9
+                let bound = Shell.bind (scheduler, o)
+                let mutable reference, out = Scheduler.init scheduler (gv (List.ofArray baseLrs))
+
+                for epoch in batchEpochs (pytorch.Length - 1) 4 do
+                    let report = bound.StepAt epoch
+
+                    let next, o' =
+                        Scheduler.stepAt scheduler reference epoch (Observation.ofLrs out.Lrs)
+
+                    reference <- next
+                    out <- o'
+
+                    Expect.equal
+                        (lrsOf o)
+                        (out.Lrs.ToArray())
+                        (sprintf "%s at epoch %g: the pure numbers" (case.GetProperty("name").GetString()) epoch)
+
+                    Expect.equal report.Lrs out.Lrs "reported"
+
+                    if epoch = Math.Floor epoch then
+                        Expect.equal
+                            (lrsOf o)
+                            pytorch.[int epoch]
+                            (sprintf "%s at epoch %g: PyTorch's" (case.GetProperty("name").GetString()) epoch)
+
+                Expect.equal bound.State reference "same state"
+        }
+        test "StepAt counts as a call, and Step continues from the epoch it set" {
+            let s = LRScheduler.CosineAnnealingWarmRestarts(3, 2)
+            let o = sgd [ 1.0 ] 0.9
+            let bound = Shell.bind (s, o)
+            bound.Step() |> ignore
+            let report = bound.StepAt 4.5
+
+            Expect.equal
+                (report.Call, report.Stepped, report.Step, bound.Calls)
+                (2, true, 2, 2)
+                "one call, one transition"
+
+            Expect.equal bound.State (WarmRestarts(gv [ 1.0 ], 4, 1.5, 6)) "T_cur 1.5 of 6"
+            let report = bound.Step()
+            Expect.equal (report.Call, report.Step) (3, 3) "counted on"
+            Expect.equal bound.State (WarmRestarts(gv [ 1.0 ], 5, 2.5, 6)) "T_cur + 1"
+        }
+        test "StepAt is refused when the shell steps every k > 1 calls" {
+            let o = sgd [ 1.0 ] 0.9
+            let bound = Shell.bind (LRScheduler.CosineAnnealingWarmRestarts 3, o, every = 2)
+            let before = lrsOf o, bound.State, bound.Calls
+            let e = Expect.throwsC (fun () -> bound.StepAt 0.5 |> ignore) id
+            Expect.isTrue (e :? InvalidOperationException) "InvalidOperationException"
+            Expect.stringContains e.Message "every 2 calls" "says why"
+            Expect.equal (lrsOf o, bound.State, bound.Calls) before "untouched"
+        }
+        test "a failing StepAt writes nothing" {
+            let o = sgd [ 1.0 ] 0.9
+            let cawr = Shell.bind (LRScheduler.CosineAnnealingWarmRestarts 3, o)
+            cawr.StepAt 1.5 |> ignore
+            // A state whose base LR overflows the cosine's (b - eta_min) * 2 at the restart.
+            let doc = Text.Json.Nodes.JsonNode.Parse(cawr.Save())
+            let baseLrs = doc["checkpoint"].["state"].["baseLrs"]
+            baseLrs[0] <- Text.Json.Nodes.JsonValue.Create 1.7e308
+            cawr.Load(doc.ToJsonString())
+            let o2 = sgd [ 1.0 ] 0.9
+            let step = Shell.bind (LRScheduler.StepLR 2, o2)
+
+            for bound, o, epoch, kind in
+                [
+                    cawr, o, -1.0, typeof<ArgumentOutOfRangeException>
+                    cawr, o, 3.0, typeof<InvalidOperationException>
+                    step, o2, 1.0, typeof<ArgumentException>
+                ] do
+                let before = lrsOf o, bound.State, bound.Calls
+                let e = Expect.throwsC (fun () -> bound.StepAt epoch |> ignore) id
+                Expect.equal (e.GetType()) kind (sprintf "epoch %g: %s" epoch e.Message)
+                Expect.equal (lrsOf o, bound.State, bound.Calls) before "untouched"
+        }
         test "the shell writes exactly the expected trace" {
             let metrics = [ 1.0; 0.9; 0.9; 0.9; 0.9; 0.9; 0.8; 0.8 ]
             let expected = Scheduler.run (seed ()) (gv [ 0.1; 0.01 ]) metrics

@@ -4,6 +4,7 @@ module Schedules.TorchSharp.Tests.ResumeTests
 
 open System
 open System.IO
+open System.Text.Json
 open Expecto
 open FsCheck
 open FsCheck.FSharp
@@ -171,6 +172,110 @@ let tests =
                 Expect.isTrue (e :? FormatException) (sprintf "FormatException for %s" why)
                 Expect.stringContains e.Message why why
                 Expect.equal (bound.State, bound.Calls) before "untouched"
+        }
+        test "a run of fractional epochs saved mid-way resumes bit for bit" {
+            let s = LRScheduler.CosineAnnealingWarmRestarts(3, 2, 0.001)
+
+            let epochs = [
+                for e in 0..12 do
+                    for i in 0..4 -> float e + float i / 5.0
+            ]
+
+            let run (bound: BoundScheduler<unit>) o epochs = [
+                for e in epochs ->
+                    bound.StepAt e |> ignore
+                    lrsOf o
+            ]
+
+            let whole = sgd [ 0.1; 0.05 ] 0.9
+            let uninterrupted = run (Shell.bind (s, whole)) whole epochs
+
+            for k in [ 1; 17; 38 ] do
+                let first = sgd [ 0.1; 0.05 ] 0.9
+                let bound = Shell.bind (s, first)
+                run bound first (List.take k epochs) |> ignore
+                let json = bound.Save()
+                let second = sgd [ 0.7; 0.7 ] 0.9
+                loadOptimizer second (saveOptimizer first)
+                let resumed = Shell.resume (s, second, json)
+                let rest = run resumed second (List.skip k epochs)
+                Expect.equal rest (List.skip k uninterrupted) (sprintf "resumed after %d batches" k)
+                Expect.equal resumed.Calls epochs.Length "calls counted on"
+        }
+        test "resuming on an optimizer whose state was not loaded is refused, naming the group and both values" {
+            let s = LRScheduler.ExponentialLR 0.1
+            let first = sgd [ 0.01; 1.0 ] 0.9
+            let bound = Shell.bind (s, first)
+
+            for _ in 1..2 do
+                bound.Step() |> ignore
+
+            let json = bound.Save()
+            let fresh = sgd [ 0.01; 1.0 ] 0.9 // the optimizer's state dict was not loaded
+            let e = Expect.throwsC (fun () -> Shell.resume (s, fresh, json) |> ignore) id
+            Expect.isTrue (e :? ArgumentException) "ArgumentException"
+            Expect.equal (e :?> ArgumentException).ParamName "optimizer" "names the parameter"
+
+            // The example of docs/guide/checkpointing.md.
+            Expect.stringStarts
+                e.Message
+                "Param group 0 of the optimizer holds LR 0.01, but the checkpoint was saved when it held 0.0001: load the optimizer's state first (optimizer.load_state_dict(...)) and then resume, or pass acceptOptimizerLrs = true to continue deliberately from the values the optimizer holds."
+                "names the group and both values"
+
+            Expect.stringContains e.Message "load the optimizer's state first" "says what to do"
+            Expect.stringContains e.Message "acceptOptimizerLrs" "names the way out"
+
+            let accepted = Shell.resume (s, fresh, json, acceptOptimizerLrs = true)
+            accepted.Step() |> ignore
+            Expect.equal (lrsOf fresh) [| 0.01 * 0.1; 1.0 * 0.1 |] "continues deliberately from the optimizer's LRs"
+            Expect.equal accepted.Calls 3 "and the saved counter"
+        }
+        test "a momentum (or beta1) the scheduler cycles is checked too" {
+            for make in [ (fun lrs -> sgd lrs 0.9); adam ] do
+                let s = LRScheduler.OneCycleLR(All 1.0, totalSteps = 10) |> Scheduler.withMetric
+                let first = make [ 0.1 ]
+                let bound = Shell.bind (s, first)
+
+                for _ in 1..3 do
+                    bound.Step nan |> ignore
+
+                let json = bound.Save()
+                let fresh = make [ 0.1 ]
+                (Seq.head fresh.ParamGroups).LearningRate <- (lrsOf first).[0] // the LR restored by hand, not the momentum
+                let e = Expect.throwsC (fun () -> Shell.resume (s, fresh, json) |> ignore) id
+                Expect.stringContains e.Message "holds momentum (beta1 for Adam)" "momentum"
+
+                Expect.stringContains
+                    e.Message
+                    (sprintf "held %s" ((momentaOf first).[0].ToString "R"))
+                    "the saved value"
+
+                loadOptimizer fresh (saveOptimizer first)
+                Shell.resume (s, fresh, json) |> ignore
+        }
+        test "a version 1 document, which recorded no optimizer values, still loads without the check" {
+            let s = LRScheduler.StepLR(1, 0.5)
+            let first = sgd [ 0.4 ] 0.9
+            let bound = Shell.bind (s, first)
+            bound.Step() |> ignore
+            let v2 = Nodes.JsonNode.Parse(bound.Save()).AsObject()
+            Expect.equal (v2["version"].GetValue<int>()) 2 "written as version 2"
+            Expect.equal [ for x in v2["lrs"].AsArray() -> x.GetValue<float>() ] [ 0.2 ] "with the LRs held"
+            // Version 1 as the library wrote it before: the same document without the recorded values.
+            v2.Remove "lrs" |> ignore
+            v2["version"] <- Nodes.JsonValue.Create 1
+            let v1 = v2.ToJsonString()
+            let fresh = sgd [ 0.4 ] 0.9
+            let resumed = Shell.resume (s, fresh, v1)
+            resumed.Step() |> ignore
+            Expect.equal (lrsOf fresh) [| 0.2 |] "nothing to check against: the optimizer's LR is used"
+            v2["version"] <- Nodes.JsonValue.Create 3
+
+            let e =
+                Expect.throwsC (fun () -> Shell.resume (s, fresh, v2.ToJsonString()) |> ignore) id
+
+            Expect.isTrue (e :? FormatException) "a later version is refused"
+            Expect.stringContains e.Message "format version 3; this library reads versions 1 to 2" "says why"
         }
         test "a checkpoint for another number of param groups is refused" {
             let s = LRScheduler.StepLR 2 |> Scheduler.withMetric

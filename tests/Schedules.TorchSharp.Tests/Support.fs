@@ -39,3 +39,29 @@ let momentaOf (optimizer: torch.optim.Optimizer) =
             beta1
         | _ -> nan)
     |> Array.ofSeq
+
+/// The cases of one conformance file recorded from real PyTorch: SCHEDULES_CONFORMANCE_DIR, else the repository's
+/// tests/conformance/pytorch, else the shared folder beside the repository.
+let conformanceCases (family: string) =
+    let file =
+        match System.Environment.GetEnvironmentVariable "SCHEDULES_CONFORMANCE_DIR" with
+        | dir when not (System.String.IsNullOrEmpty dir) -> System.IO.Path.Combine(dir, family + ".json")
+        | _ ->
+            let rec up (dir: System.IO.DirectoryInfo) =
+                if isNull dir then
+                    failwithf "No conformance file %s.json: set SCHEDULES_CONFORMANCE_DIR." family
+
+                [
+                    System.IO.Path.Combine(dir.FullName, "tests", "conformance", "pytorch", family + ".json")
+                    System.IO.Path.Combine(dir.FullName, "shared", "conformance", family + ".json")
+                ]
+                |> List.tryFind System.IO.File.Exists
+                |> Option.defaultWith (fun () -> up dir.Parent)
+
+            up (System.IO.DirectoryInfo System.AppContext.BaseDirectory)
+
+    use doc = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText file)
+
+    [
+        for case in doc.RootElement.GetProperty("cases").EnumerateArray() -> case.Clone()
+    ]

@@ -39,4 +39,5 @@ let tests =
     testList "Docs" [
         quoted "docs/testing-kit.md" "tests/Schedules.FSharp.Tests/Testing/LawsTests.fs" "fsharp-user-scheduler"
         quoted "docs/testing-kit.md" "tests/Schedules.CSharpInterop.Tests/TestingKitTests.cs" "csharp-user-scheduler"
+        quoted "docs/guide/preview.md" "tests/Schedules.CSharpInterop.Tests/PreviewTests.cs" "csharp-preview"
     ]
