@@ -14,6 +14,7 @@ let all =
         PlateauRuleTests.tests
         EngineTests.tests
         SchedulerTests.tests
+        CellDetectionTests.tests
         CheckpointTests.tests
         PreviewTests.tests
         HtmlTests.tests
@@ -21,6 +22,7 @@ let all =
         LawsTests.tests
         DocsTests.tests
         SchedulerPagesTests.tests
+        PortingTests.tests
     ]
 
 [<EntryPoint>]
