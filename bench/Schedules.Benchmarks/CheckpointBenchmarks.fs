@@ -7,12 +7,12 @@ open Schedules
 [<MemoryDiagnoser>]
 type CheckpointJson() =
     let scheduler =
-        LRScheduler.SequentialLR(
+        CellDetection.SequentialLR(
             [
-                LRScheduler.WarmUp 5 |> Scheduler.withMetric
+                CellDetection.WarmUp 5 |> Scheduler.withMetric
                 LRScheduler.ChainedScheduler [ LRScheduler.StepLR(10, 0.5); LRScheduler.CosineAnnealingLR 100 ]
                 |> Scheduler.withMetric
-                LRScheduler.ReduceLROnPlateau(patience = 2)
+                CellDetection.ReduceLROnPlateau(patience = 2)
             ],
             [ 6; 50 ]
         )

@@ -36,10 +36,16 @@ let baseLrs = [| 0.05; 0.1 |]
 /// The seed's combination: linear warm-up over 5 epochs (reaching the base LR at epoch 5), then halve the LR when
 /// the validation loss stalls for 3 epochs.
 let scheduler () =
-    LRScheduler.SequentialLR(
+    CellDetection.SequentialLR(
         [
-            LRScheduler.WarmUp warmupEpochs |> Scheduler.withMetric
-            LRScheduler.ReduceLROnPlateau(factor = 0.5, patience = 3, threshold = 1e-3, cooldown = 1, minLr = All 1e-4)
+            CellDetection.WarmUp warmupEpochs |> Scheduler.withMetric
+            CellDetection.ReduceLROnPlateau(
+                factor = 0.5,
+                patience = 3,
+                threshold = 1e-3,
+                cooldown = 1,
+                minLr = All 1e-4
+            )
         ],
         [ warmupEpochs + 1 ]
     )

@@ -7,9 +7,10 @@ using Core = Schedules.LRScheduler;
 namespace Schedules.CSharp;
 
 /// <summary>
-/// PyTorch's scheduler family and celldetection's additions, with PyTorch's argument names (in C# casing) and
-/// defaults, so that a ported training script reads line by line. Every method validates its arguments once and
-/// returns an immutable scheduler; an invalid value raises <see cref="ArgumentOutOfRangeException"/> (or
+/// PyTorch's scheduler family, with PyTorch's argument names (in C# casing) and PyTorch's defaults, so that a
+/// ported training script reads line by line and gives PyTorch's numbers. celldetection's schedulers, with the
+/// seed's defaults, are <see cref="CellDetection"/>. Every method validates its arguments once and returns an
+/// immutable scheduler; an invalid value raises <see cref="ArgumentOutOfRangeException"/> (or
 /// <see cref="ArgumentException"/>) naming the parameter, the value and what is allowed.
 /// </summary>
 public static class LRScheduler
@@ -132,7 +133,8 @@ public static class LRScheduler
 
     /// <summary>celldetection's WarmUp: LR = base × lrLambda(step, steps) for step ≤ steps, then the incoming LRs
     /// pass through unchanged. The default factor is linear, 1 when step &gt; steps, else min(step / steps, 1), so the
-    /// LR starts at 0.</summary>
+    /// LR starts at 0. PyTorch has no WarmUp; it stays here for existing code, and
+    /// <see cref="CellDetection.WarmUp(int, Func{int, int, double})"/> is its home.</summary>
     public static Schedule WarmUp(int steps, Func<int, int, double>? lrLambda = null) =>
         Step(
             Core.WarmUp(
@@ -150,10 +152,12 @@ public static class LRScheduler
         return Step(Core.WarmUp(steps, Interop.Some(ForGroups<FSharpFunc<int, FSharpFunc<int, double>>>.NewEach(each))));
     }
 
-    /// <summary>ReduceLROnPlateau with celldetection's grace period: new LR = max(LR × factor, minLr) once more than
+    /// <summary>PyTorch's ReduceLROnPlateau with PyTorch's defaults: new LR = max(LR × factor, minLr) once more than
     /// patience observations fail to improve on the best (by threshold, in thresholdMode); a group changes only
-    /// when old − new &gt; eps; no reduction for cooldown observations after one; the first warmup observations run
-    /// the rule, then the best value is restored and the bad-epoch count reset. Defaults are the seed's (warmup 1).</summary>
+    /// when old − new &gt; eps; no reduction for cooldown observations after one. celldetection's grace period stays
+    /// available: the first warmup observations (default 0, none) run the rule, then the best value is restored and
+    /// the bad-epoch count reset. With the seed's default (warmup 1) it is
+    /// <see cref="CellDetection.ReduceLROnPlateau"/>.</summary>
     public static MetricSchedule ReduceLROnPlateau(
         PlateauMode mode = PlateauMode.Min,
         double factor = 0.1,
@@ -163,7 +167,7 @@ public static class LRScheduler
         int cooldown = 0,
         GroupSetting? minLr = null,
         double eps = 1e-8,
-        int warmup = 1) =>
+        int warmup = 0) =>
         new(
             Core.ReduceLROnPlateau(
                 Interop.Some(Interop.Core(mode)),

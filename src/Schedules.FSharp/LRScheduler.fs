@@ -3,14 +3,14 @@ namespace Schedules
 open System.Runtime.InteropServices
 
 /// <summary>
-/// PyTorch's scheduler family and celldetection's additions, with PyTorch's argument names (in .NET casing) and
-/// defaults. Each method validates its arguments once and returns a scheduler value; nothing is touched until a
-/// transition runs.
+/// PyTorch's scheduler family, with PyTorch's argument names (in .NET casing) and PyTorch's defaults, so a literal
+/// port of <c>torch.optim.lr_scheduler</c> code gives PyTorch's numbers. celldetection's schedulers, with the seed's
+/// defaults, are <see cref="T:Schedules.CellDetection"/>. Each method validates its arguments once and returns a
+/// scheduler value; nothing is touched until a transition runs.
 /// </summary>
 /// <example><code lang="fsharp">
-/// let warmup = LRScheduler.WarmUp(steps = 5) |> Scheduler.withMetric
-/// let plateau = LRScheduler.ReduceLROnPlateau(patience = 2, warmup = 1)
-/// let scheduler = LRScheduler.SequentialLR([ warmup; plateau ], [ 5 ])
+/// let plateau = LRScheduler.ReduceLROnPlateau(patience = 1)          // PyTorch's: no grace period
+/// let decay = LRScheduler.StepLR(stepSize = 30, gamma = 0.1)
 /// </code></example>
 [<AbstractClass; Sealed>]
 type LRScheduler =
@@ -172,12 +172,16 @@ type LRScheduler =
     static member LinearWarmUpFactor(step: int, steps: int) = Functions.linearWarmUp step steps
 
     /// <summary>celldetection's WarmUp: LR = base × lrLambda(step, steps) for step ≤ steps (the linear factor by
-    /// default, so the LR starts at 0), then the incoming LRs pass through unchanged. steps ≥ 1.</summary>
+    /// default, so the LR starts at 0), then the incoming LRs pass through unchanged. steps ≥ 1. PyTorch has no
+    /// WarmUp, so no PyTorch port is misled by it here; it stays for existing code, and
+    /// <see cref="M:Schedules.CellDetection.WarmUp"/> is its home beside the seed's other two.</summary>
     static member WarmUp(steps: int, ?lrLambda: ForGroups<int -> int -> float>) =
         Scheduler.create (WarmUp(steps, defaultArg lrLambda Kinds.WarmUp.DefaultLrLambda))
 
-    /// <summary>ReduceLROnPlateau with celldetection's grace period (see <see cref="T:Schedules.ReduceLROnPlateauConfig"/>
-    /// for every parameter; the defaults are the seed's, warmup = 1).</summary>
+    /// <summary>PyTorch's ReduceLROnPlateau with PyTorch's defaults (<see cref="P:Schedules.ReduceLROnPlateauConfig.Default"/>:
+    /// warmup = 0, no grace period); see <see cref="T:Schedules.ReduceLROnPlateauConfig"/> for every parameter.
+    /// celldetection's grace period stays available through warmup; with the seed's default (warmup = 1) it is
+    /// <see cref="M:Schedules.CellDetection.ReduceLROnPlateau"/>.</summary>
     static member ReduceLROnPlateau
         (
             ?mode: PlateauMode,

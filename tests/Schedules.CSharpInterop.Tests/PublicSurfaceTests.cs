@@ -96,6 +96,12 @@ public sealed class PublicSurfaceTests
                     global::Schedules.LRScheduler.ReduceLROnPlateau(null, null, null, null, null, null, null, null, null),
                     global::Schedules.GroupValues.Of([0.1])).Item1));
 
+        var seedPlateau = global::Schedules.CellDetection.ReduceLROnPlateau(null, null, null, null, null, null, null, null, null);
+        Assert.Equal(
+            Described(CellDetection.ReduceLROnPlateau()),
+            global::Schedules.Checkpoint.Save(seedPlateau, global::Schedules.Scheduler.Init(seedPlateau, global::Schedules.GroupValues.Of([0.1])).Item1));
+        Assert.NotEqual(Described(LRScheduler.ReduceLROnPlateau()), Described(CellDetection.ReduceLROnPlateau()));
+
         var cyclic = global::Schedules.LRScheduler.CyclicLR(
             global::Schedules.ForGroups<double>.NewAll(0.01), global::Schedules.ForGroups<double>.NewAll(0.1),
             null, null, null, null, null, null, null, null, null);

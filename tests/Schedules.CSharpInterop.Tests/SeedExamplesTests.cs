@@ -5,7 +5,8 @@ using Xunit;
 
 namespace CSharpInteropTests;
 
-/// <summary>The seed's examples, ported to C#, against the numbers the F# core gives.</summary>
+/// <summary>The seed's examples, ported to C# under the seed's names (<see cref="CellDetection"/>) with the seed's
+/// defaults, against the numbers the F# core gives for the seed's configurations.</summary>
 public sealed class SeedExamplesTests
 {
     private static readonly double[] BaseLrs = [0.1, 0.01];
@@ -20,8 +21,8 @@ public sealed class SeedExamplesTests
     public void WarmUpThenCosineAnnealingThroughSequentialLR()
     {
         // SequentialLR(optimizer, [WarmUp(optimizer, 512), CosineAnnealingLR(optimizer, T_max=512, eta_min=0.00001)], milestones=[512])
-        var scheduler = LRScheduler.SequentialLR(
-            [LRScheduler.WarmUp(512), LRScheduler.CosineAnnealingLR(tMax: 512, etaMin: 0.00001)],
+        var scheduler = CellDetection.SequentialLR(
+            [CellDetection.WarmUp(512), LRScheduler.CosineAnnealingLR(tMax: 512, etaMin: 0.00001)],
             milestones: [512]);
 
         var expected = Core(
@@ -38,7 +39,7 @@ public sealed class SeedExamplesTests
     public void StepLRChainedWithWarmUp()
     {
         // ChainedScheduler([StepLR(optimizer, 5, gamma=.99), WarmUp(optimizer, 512)])
-        var scheduler = LRScheduler.ChainedScheduler([LRScheduler.StepLR(5, gamma: .99), LRScheduler.WarmUp(512)]);
+        var scheduler = LRScheduler.ChainedScheduler([LRScheduler.StepLR(5, gamma: .99), CellDetection.WarmUp(512)]);
 
         var expected = Core(
             global::Schedules.LRScheduler.ChainedScheduler(
@@ -51,8 +52,10 @@ public sealed class SeedExamplesTests
     [Fact]
     public void WarmUpThenReduceLROnPlateau()
     {
-        var scheduler = LRScheduler.SequentialLR(
-            [LRScheduler.WarmUp(5), LRScheduler.ReduceLROnPlateau(factor: 0.5, patience: 2, warmup: 1)],
+        // SequentialLR(optimizer, [WarmUp(optimizer, 5), ReduceLROnPlateau(optimizer, factor=0.5, patience=2)], milestones=[6])
+        // with celldetection.optim's classes: the plateau scheduler's grace period is on by default (warmup=1).
+        var scheduler = CellDetection.SequentialLR(
+            [CellDetection.WarmUp(5), CellDetection.ReduceLROnPlateau(factor: 0.5, patience: 2)],
             milestones: [6]);
 
         double[] metrics = [1.0, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, double.NaN, 0.5, 0.5, 0.5, 0.5];

@@ -21,8 +21,8 @@ public sealed class TorchSharpTests
     [Fact]
     public void TheSeedsCombinationOnARealOptimizerGivesThePureNumbers()
     {
-        var scheduler = LRScheduler.SequentialLR(
-            [LRScheduler.WarmUp(3), LRScheduler.ReduceLROnPlateau(patience: 0, factor: 0.5)],
+        var scheduler = CellDetection.SequentialLR(
+            [CellDetection.WarmUp(3), CellDetection.ReduceLROnPlateau(patience: 0, factor: 0.5)],
             milestones: [4]);
         double[] metrics = [1.0, 0.9, 0.8, 0.8, 0.8, 0.8, 0.7];
         var expected = scheduler.Run([0.1, 0.01], metrics).Lrs.Select(r => r.ToArray()).ToArray();

@@ -14,10 +14,10 @@ let private config = {
 }
 
 let private plateauSequential =
-    LRScheduler.SequentialLR(
+    CellDetection.SequentialLR(
         [
-            LRScheduler.WarmUp 3 |> Scheduler.withMetric
-            LRScheduler.ReduceLROnPlateau(patience = 1)
+            CellDetection.WarmUp 3 |> Scheduler.withMetric
+            CellDetection.ReduceLROnPlateau(patience = 1)
         ],
         [ 3 ]
     )
@@ -115,10 +115,10 @@ let tests =
             let json = Checkpoint.save plateauSequential state
 
             let other =
-                LRScheduler.SequentialLR(
+                CellDetection.SequentialLR(
                     [
-                        LRScheduler.WarmUp 3 |> Scheduler.withMetric
-                        LRScheduler.ReduceLROnPlateau(patience = 2)
+                        CellDetection.WarmUp 3 |> Scheduler.withMetric
+                        CellDetection.ReduceLROnPlateau(patience = 2)
                     ],
                     [ 3 ]
                 )

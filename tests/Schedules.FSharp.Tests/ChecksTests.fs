@@ -103,8 +103,17 @@ let tests =
 
             Expect.stringContains e.Message "stepSize must be a positive integer" "names the child's parameter"
         }
-        test "the defaults are PyTorch's and the seed's" {
-            Expect.equal plateau.Warmup 1 "the seed's grace period"
+        test "the defaults are PyTorch's, and the seed's differ only in the grace period" {
+            Expect.equal plateau.Warmup 0 "PyTorch's rule has no grace period"
+            Expect.equal ReduceLROnPlateauConfig.CellDetectionDefault.Warmup 1 "the seed's grace period"
+
+            let seedWithoutGrace = {
+                ReduceLROnPlateauConfig.CellDetectionDefault with
+                    Warmup = 0
+            }
+
+            Expect.equal (sprintf "%A" seedWithoutGrace) (sprintf "%A" plateau) "otherwise PyTorch's"
+
             Expect.equal plateau.Factor 0.1 "factor"
             Expect.equal plateau.Patience 10 "patience"
             Expect.equal plateau.Eps 1e-8 "eps"

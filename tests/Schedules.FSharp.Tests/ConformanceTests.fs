@@ -75,8 +75,10 @@ let private lambdas (e: JsonElement) =
     else
         All(lambda e)
 
-/// A conformance spec as a configuration, PyTorch's defaults filling what the spec leaves out.
-let rec config (spec: JsonElement) : Config =
+/// A conformance spec as a configuration, PyTorch's defaults filling what the spec leaves out. A plateau spec
+/// without warmup is PyTorch's class (no grace period) on its own, and celldetection's (warmup 1) inside a
+/// composite: PyTorch's SequentialLR and ChainedScheduler refuse a plateau child, only the seed's forwards a metric.
+let rec private configWith (plateauWarmup: int) (spec: JsonElement) : Config =
     match spec.GetProperty("type").GetString() with
     | "LambdaLR" -> LambdaLR(lambdas (required "lr_lambda" spec))
     | "MultiplicativeLR" -> MultiplicativeLR(lambdas (required "lr_lambda" spec))
@@ -159,17 +161,21 @@ let rec config (spec: JsonElement) : Config =
             Cooldown = intOr "cooldown" 0 spec
             MinLr = groupsOr "min_lr" (All 0.0) spec
             Eps = floatOr "eps" 1e-8 spec
-            Warmup = intOr "warmup" 1 spec
+            Warmup = intOr "warmup" plateauWarmup spec
         }
     | "SequentialLR" ->
         SequentialLR(
-            [ for c in (required "schedulers" spec).EnumerateArray() -> config c ],
+            [ for c in (required "schedulers" spec).EnumerateArray() -> configWith 1 c ],
             [
                 for m in (required "milestones" spec).EnumerateArray() -> integer "milestones" m
             ]
         )
-    | "ChainedScheduler" -> ChainedScheduler [ for c in (required "schedulers" spec).EnumerateArray() -> config c ]
+    | "ChainedScheduler" ->
+        ChainedScheduler [ for c in (required "schedulers" spec).EnumerateArray() -> configWith 1 c ]
     | other -> raise (ArgumentException(sprintf "type %s is not a scheduler this library knows." other, "type"))
+
+/// A conformance spec as a configuration (see configWith).
+let config (spec: JsonElement) : Config = configWith 0 spec
 
 let private rows (e: JsonElement) = [|
     for row in e.EnumerateArray() -> [| for v in row.EnumerateArray() -> number v |]

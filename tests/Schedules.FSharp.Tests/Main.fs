@@ -15,6 +15,7 @@ let all =
         EngineTests.tests
         SchedulerTests.tests
         ConfigTests.tests
+        CellDetectionTests.tests
         CheckpointTests.tests
         PreviewTests.tests
         HtmlTests.tests
@@ -22,6 +23,7 @@ let all =
         LawsTests.tests
         DocsTests.tests
         SchedulerPagesTests.tests
+        PortingTests.tests
     ]
 
 [<EntryPoint>]

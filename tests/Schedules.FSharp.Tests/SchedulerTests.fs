@@ -184,10 +184,10 @@ let api =
         }
         test "the seed's SequentialLR [WarmUp; ReduceLROnPlateau] reports its switch" {
             let s =
-                LRScheduler.SequentialLR(
+                CellDetection.SequentialLR(
                     [
-                        LRScheduler.WarmUp 2 |> Scheduler.withMetric
-                        LRScheduler.ReduceLROnPlateau(patience = 0)
+                        CellDetection.WarmUp 2 |> Scheduler.withMetric
+                        CellDetection.ReduceLROnPlateau(patience = 0)
                     ],
                     [ 2 ]
                 )

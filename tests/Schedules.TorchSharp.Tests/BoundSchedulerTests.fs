@@ -9,10 +9,10 @@ open Schedules.TorchSharp
 open Schedules.TorchSharp.Tests.Support
 
 let private seed () =
-    LRScheduler.SequentialLR(
+    CellDetection.SequentialLR(
         [
-            LRScheduler.WarmUp 3 |> Scheduler.withMetric
-            LRScheduler.ReduceLROnPlateau(patience = 0, factor = 0.5)
+            CellDetection.WarmUp 3 |> Scheduler.withMetric
+            CellDetection.ReduceLROnPlateau(patience = 0, factor = 0.5)
         ],
         [ 4 ]
     )

@@ -144,10 +144,10 @@ let tests =
 
             let bound =
                 Shell.bind (
-                    LRScheduler.SequentialLR(
+                    CellDetection.SequentialLR(
                         [
-                            LRScheduler.WarmUp 2 |> Scheduler.withMetric
-                            LRScheduler.ReduceLROnPlateau()
+                            CellDetection.WarmUp 2 |> Scheduler.withMetric
+                            CellDetection.ReduceLROnPlateau()
                         ],
                         [ 3 ]
                     ),

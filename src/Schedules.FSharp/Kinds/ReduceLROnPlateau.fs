@@ -1,7 +1,8 @@
 namespace Schedules
 
-/// <summary>ReduceLROnPlateau with the grace period of <c>celldetection.optim</c>. Names and defaults as in PyTorch
-/// and the seed.</summary>
+/// <summary>ReduceLROnPlateau with the grace period of <c>celldetection.optim</c>. Names as in PyTorch and the seed;
+/// <see cref="P:Schedules.ReduceLROnPlateauConfig.Default"/> holds PyTorch's defaults (no grace period),
+/// <see cref="P:Schedules.ReduceLROnPlateauConfig.CellDetectionDefault"/> the seed's (a grace period of 1).</summary>
 [<NoEquality; NoComparison>]
 type ReduceLROnPlateauConfig = {
     /// <summary>Min: reduce when the metric stops falling; Max: when it stops rising. Default Min.</summary>
@@ -21,12 +22,14 @@ type ReduceLROnPlateauConfig = {
     /// <summary>A group's LR changes only when old - new &gt; Eps. Default 1e-8.</summary>
     Eps: float
     /// <summary>The seed's grace period: for each of the first Warmup observations the rule runs as usual, then
-    /// the best value is restored and the bad-epoch count reset to 0. Default 1 (the seed's default).</summary>
+    /// the best value is restored and the bad-epoch count reset to 0. Default 0 (PyTorch's rule, which has no grace
+    /// period); the seed's default is 1.</summary>
     Warmup: int
 } with
 
-    /// <summary>The seed's defaults: Min, Factor 0.1, Patience 10, Threshold 1e-4, Rel, Cooldown 0, MinLr 0,
-    /// Eps 1e-8, Warmup 1.</summary>
+    /// <summary>PyTorch's defaults: Min, Factor 0.1, Patience 10, Threshold 1e-4, Rel, Cooldown 0, MinLr 0,
+    /// Eps 1e-8, and Warmup 0 (no grace period). What <see cref="M:Schedules.LRScheduler.ReduceLROnPlateau"/>
+    /// fills in.</summary>
     static member Default = {
         Mode = Min
         Factor = 0.1
@@ -36,7 +39,14 @@ type ReduceLROnPlateauConfig = {
         Cooldown = 0
         MinLr = All 0.0
         Eps = 1e-8
-        Warmup = 1
+        Warmup = 0
+    }
+
+    /// <summary>celldetection's defaults: PyTorch's with Warmup 1, the seed's grace period. What
+    /// <see cref="M:Schedules.CellDetection.ReduceLROnPlateau"/> fills in.</summary>
+    static member CellDetectionDefault = {
+        ReduceLROnPlateauConfig.Default with
+            Warmup = 1
     }
 
 namespace Schedules.Kinds

@@ -150,19 +150,19 @@ let pages = [
         "WarmUp"
         "lr = base × lrLambda(step, steps) for step ≤ steps (default: step / steps), then the LRs pass through."
         "celldetection: `WarmUp(opt, steps=10)`"
-        "`LRScheduler.WarmUp 10`"
+        "`CellDetection.WarmUp 10` (also `LRScheduler.WarmUp 10`, the same scheduler)"
         "steps 0 is refused."
-        (LRScheduler.WarmUp 10 |> Scheduler.withMetric)
+        (CellDetection.WarmUp 10 |> Scheduler.withMetric)
         [ 0.1 ]
         40
     {
         (page
             "ReduceLROnPlateau"
-            "new lr = max(lr × factor, minLr) after more than patience non-improving observations; changed only when old − new > eps; cooldown after a reduction; the first warmup observations run the rule, then the best is restored and the bad epochs reset."
-            "celldetection: `ReduceLROnPlateau(opt, factor=0.5, patience=2, warmup=1)`"
-            "`LRScheduler.ReduceLROnPlateau(factor = 0.5, patience = 2, warmup = 1)`"
+            "new lr = max(lr × factor, minLr) after more than patience non-improving observations; changed only when old − new > eps; cooldown after a reduction; the first warmup observations (celldetection's grace period: none in PyTorch's, 1 by default in the seed's) run the rule, then the best is restored and the bad epochs reset."
+            "`ReduceLROnPlateau(opt, factor=0.5, patience=2)`; celldetection's (`from celldetection.optim import ReduceLROnPlateau`) adds `warmup`, default 1"
+            "PyTorch's: `LRScheduler.ReduceLROnPlateau(factor = 0.5, patience = 2)` (warmup 0); the seed's: `CellDetection.ReduceLROnPlateau(factor = 0.5, patience = 2)` (warmup 1)"
             "factor ≥ 1 or < 0, negative patience, cooldown, warmup, eps, threshold or minLr are refused. It may sit in SequentialLR and ChainedScheduler (PyTorch refuses)."
-            (LRScheduler.ReduceLROnPlateau(factor = 0.5, patience = 2, warmup = 1))
+            (LRScheduler.ReduceLROnPlateau(factor = 0.5, patience = 2))
             [ 0.1 ]
             0) with
             Metrics = [
@@ -175,10 +175,10 @@ let pages = [
     page
         "SequentialLR"
         "schedulers[i] runs from milestones[i − 1] on, restarted at its epoch 0 at its milestone (the closed form at 0 where it has one)."
-        "`SequentialLR(opt, [WarmUp(opt, 10), CosineAnnealingLR(opt, T_max=30)], milestones=[11])`"
-        "`LRScheduler.SequentialLR([ LRScheduler.WarmUp 10; LRScheduler.CosineAnnealingLR 30 ], [ 11 ])`"
+        "celldetection: `SequentialLR(opt, [WarmUp(opt, 10), CosineAnnealingLR(opt, T_max=30)], milestones=[11])`"
+        "`CellDetection.SequentialLR([ CellDetection.WarmUp 10; LRScheduler.CosineAnnealingLR 30 ], [ 11 ])` (PyTorch's: `LRScheduler.SequentialLR`, the same scheduler)"
         "Milestones must be strictly increasing epochs ≥ 1 (PyTorch misinitialises at milestone 0, #185872). A ReduceLROnPlateau child is forwarded the metric."
-        (LRScheduler.SequentialLR([ LRScheduler.WarmUp 10; LRScheduler.CosineAnnealingLR 30 ], [ 11 ])
+        (CellDetection.SequentialLR([ CellDetection.WarmUp 10; LRScheduler.CosineAnnealingLR 30 ], [ 11 ])
          |> Scheduler.withMetric)
         [ 0.1 ]
         40
@@ -186,9 +186,9 @@ let pages = [
         "ChainedScheduler"
         "every step, each scheduler acts in order on the LRs the previous one left."
         "`ChainedScheduler([StepLR(opt, 5, gamma=0.99), WarmUp(opt, 10)])`"
-        "`LRScheduler.ChainedScheduler [ LRScheduler.StepLR(5, 0.99); LRScheduler.WarmUp 10 ]`"
+        "`LRScheduler.ChainedScheduler [ LRScheduler.StepLR(5, 0.99); CellDetection.WarmUp 10 ]`"
         "A ReduceLROnPlateau child is forwarded the metric (PyTorch refuses it, #110761)."
-        (LRScheduler.ChainedScheduler [ LRScheduler.StepLR(5, 0.99); LRScheduler.WarmUp 10 ]
+        (LRScheduler.ChainedScheduler [ LRScheduler.StepLR(5, 0.99); CellDetection.WarmUp 10 ]
          |> Scheduler.withMetric)
         [ 0.1 ]
         40

@@ -43,10 +43,10 @@ let tests =
         lawTests
             "the seed's SequentialLR [WarmUp; ReduceLROnPlateau]"
             (Laws.forMetrics
-                (LRScheduler.SequentialLR(
+                (CellDetection.SequentialLR(
                     [
-                        LRScheduler.WarmUp 5 |> Scheduler.withMetric
-                        LRScheduler.ReduceLROnPlateau(patience = 1)
+                        CellDetection.WarmUp 5 |> Scheduler.withMetric
+                        CellDetection.ReduceLROnPlateau(patience = 1)
                     ],
                     [ 6 ]
                 ))
