@@ -158,6 +158,7 @@ let api =
 
             Expect.stringContains e.Message "2 groups" "says how many"
         }
+        refused "an initial LR that is NaN" "lrs" "NaN" (atInit (LRScheduler.StepLR 2) [ nan ])
         test "a NaN or negative LR handed in is refused" {
             let s = LRScheduler.StepLR 3
             let state, _ = Scheduler.init s (gv [ 0.1 ])

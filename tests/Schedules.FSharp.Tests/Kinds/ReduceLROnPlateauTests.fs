@@ -1,5 +1,6 @@
-/// ReduceLROnPlateau: PyTorch's recorded examples and the laws of eps, cooldown, warmup and threshold modes.
-module Schedules.Tests.PlateauRuleTests
+/// ReduceLROnPlateau (Kinds/ReduceLROnPlateau.fs): PyTorch's recorded examples, the laws of eps, cooldown, warmup and
+/// threshold modes, its refusals and its defaults (PyTorch's, and the seed's grace period).
+module Schedules.Tests.ReduceLROnPlateauTests
 
 open Expecto
 open FsCheck.FSharp
@@ -114,4 +115,55 @@ let laws =
         for law in Laws.plateauCases (Arbs.PlateauCase()) -> testPropertyWithConfig config law.Name law.Property
     ]
 
-let tests = testList "PlateauRule" [ examples; laws ]
+let private plateau = ReduceLROnPlateauConfig.Default
+
+let checks =
+    testList "refusals and defaults" [
+        refused "ReduceLROnPlateau factor 1" "factor" "1" (fun () -> box (LRScheduler.ReduceLROnPlateau(factor = 1.0)))
+        refused "ReduceLROnPlateau negative patience" "patience" "-1" (fun () ->
+            box (LRScheduler.ReduceLROnPlateau(patience = -1)))
+        refused "ReduceLROnPlateau negative min_lr" "minLr" "-0.5" (fun () ->
+            box (LRScheduler.ReduceLROnPlateau(minLr = Each [ 0.0; -0.5 ])))
+        refused "ReduceLROnPlateau NaN eps" "eps" "NaN" (fun () -> box (LRScheduler.ReduceLROnPlateau(eps = nan)))
+        refused "ReduceLROnPlateau negative warmup" "warmup" "-2" (fun () ->
+            box (LRScheduler.ReduceLROnPlateau(warmup = -2)))
+        refused
+            "a per-group setting of the wrong length, when the LRs come in"
+            "minLr"
+            "has 3 entries"
+            (atInit (LRScheduler.ReduceLROnPlateau(minLr = Each [ 0.0; 0.0; 0.0 ])) [ 0.1; 0.1 ])
+        test "the defaults are PyTorch's, and the seed's differ only in the grace period" {
+            Expect.equal plateau.Warmup 0 "PyTorch's rule has no grace period"
+            Expect.equal ReduceLROnPlateauConfig.CellDetectionDefault.Warmup 1 "the seed's grace period"
+
+            let seedWithoutGrace = {
+                ReduceLROnPlateauConfig.CellDetectionDefault with
+                    Warmup = 0
+            }
+
+            Expect.equal (sprintf "%A" seedWithoutGrace) (sprintf "%A" plateau) "otherwise PyTorch's"
+
+            Expect.equal plateau.Factor 0.1 "factor"
+            Expect.equal plateau.Patience 10 "patience"
+            Expect.equal plateau.Eps 1e-8 "eps"
+        }
+        test "the factory and JSON fill in PyTorch's defaults" {
+            sameConfig (Scheduler.config (LRScheduler.ReduceLROnPlateau())) (ReduceLROnPlateau plateau)
+            sameConfig (Config.ofJson """{"kind": "ReduceLROnPlateau"}""") (ReduceLROnPlateau plateau)
+        }
+        roundTrips
+            "round-trips through JSON, modes by PyTorch's names"
+            20
+            [ 0.1; 0.2 ]
+            (Scheduler.config (
+                LRScheduler.ReduceLROnPlateau(
+                    mode = Max,
+                    thresholdMode = Abs,
+                    patience = 1,
+                    minLr = Each [ 0.0; 0.1 ],
+                    warmup = 1
+                )
+            ))
+    ]
+
+let tests = testList "ReduceLROnPlateau" [ examples; laws; checks ]

@@ -1,5 +1,5 @@
-/// CosineAnnealingWarmRestarts, integer and fractional epochs.
-module Schedules.Tests.WarmRestartsRuleTests
+/// CosineAnnealingWarmRestarts (Kinds/CosineAnnealingWarmRestarts.fs), integer and fractional epochs.
+module Schedules.Tests.CosineAnnealingWarmRestartsTests
 
 open Expecto
 open Schedules
@@ -9,7 +9,7 @@ let private close (a: float) (e: float) message =
     Expect.floatClose { absolute = 1e-6; relative = 0.0 } a e message
 
 let tests =
-    testList "WarmRestartsRule" [
+    testList "CosineAnnealingWarmRestarts" [
         test "T_0 3, T_mult 2: restarts at 3 and 9" {
             let trace =
                 Scheduler.runSteps (LRScheduler.CosineAnnealingWarmRestarts(3, 2)) (gv [ 1.0 ]) 9
@@ -56,4 +56,15 @@ let tests =
                 (fun () -> Scheduler.stepAt s state 1.0 (Observation.ofLrs (gv [ 1.0 ])) |> ignore)
                 "refused"
         }
+        refused "CosineAnnealingWarmRestarts T_0 0" "t0" "0" (fun () -> box (LRScheduler.CosineAnnealingWarmRestarts 0))
+        refused "CosineAnnealingWarmRestarts T_mult 0" "tMult" "0" (fun () ->
+            box (LRScheduler.CosineAnnealingWarmRestarts(2, 0)))
+        test "T_mult 1 and eta_min 0 are PyTorch's defaults, in the factory and in JSON" {
+            Expect.equal Kinds.CosineAnnealingWarmRestarts.DefaultTMult 1 "PyTorch's T_mult"
+            Expect.equal Kinds.CosineAnnealingWarmRestarts.DefaultEtaMin 0.0 "PyTorch's eta_min"
+            let expected = CosineAnnealingWarmRestarts(3, 1, 0.0)
+            sameConfig (Scheduler.config (LRScheduler.CosineAnnealingWarmRestarts 3)) expected
+            sameConfig (Config.ofJson """{"kind": "CosineAnnealingWarmRestarts", "t0": 3}""") expected
+        }
+        roundTrips "round-trips through JSON" 30 [ 0.1; 0.2 ] (CosineAnnealingWarmRestarts(3, 2, 0.001))
     ]

@@ -1,12 +1,12 @@
-/// How composites thread LRs, initial LRs and metrics through their children.
-module Schedules.Tests.EngineTests
+/// How composites thread LRs, initial LRs, momentum and metrics through their children (Kinds/Threading.fs).
+module Schedules.Tests.ThreadingTests
 
 open Expecto
 open Schedules
 open Schedules.Tests.Support
 
 let tests =
-    testList "Engine" [
+    testList "Threading" [
         test "SequentialLR builds every child, then re-runs only the first child's initial step" {
             let s =
                 LRScheduler.SequentialLR([ LRScheduler.ConstantLR(0.1, 2); LRScheduler.LinearLR(0.5) ], [ 2 ])

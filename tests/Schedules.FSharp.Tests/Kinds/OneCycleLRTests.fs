@@ -1,5 +1,5 @@
-/// OneCycleLR: PyTorch 1.13's printed traces, its last step, and zero-length phases.
-module Schedules.Tests.OneCycleRuleTests
+/// OneCycleLR (Kinds/OneCycleLR.fs): PyTorch 1.13's printed traces, its last step, and zero-length phases.
+module Schedules.Tests.OneCycleLRTests
 
 open System
 open Expecto
@@ -10,7 +10,7 @@ let private close (actual: float[]) (expected: float[]) message =
     Array.iter2 (fun a e -> Expect.floatClose { absolute = 1e-6; relative = 0.0 } a e message) actual expected
 
 let tests =
-    testList "OneCycleRule" [
+    testList "OneCycleLR" [
         test "cos, T 10: PyTorch accepts step 10 and overshoots" {
             let trace =
                 Scheduler.runSteps (LRScheduler.OneCycleLR(All 1.0, totalSteps = 10)) (gv [ 0.1 ]) 10
@@ -88,4 +88,42 @@ let tests =
                 (fun () -> LRScheduler.OneCycleLR(All 1.0, epochs = 3) |> ignore)
                 "refused"
         }
+        refused "OneCycleLR total_steps 0" "totalSteps" "0" (fun () ->
+            box (LRScheduler.OneCycleLR(All 1.0, totalSteps = 0)))
+        refused "OneCycleLR pct_start above 1" "pctStart" "1.5" (fun () ->
+            box (LRScheduler.OneCycleLR(All 1.0, totalSteps = 10, pctStart = 1.5)))
+        refused "OneCycleLR div_factor 0" "divFactor" "0" (fun () ->
+            box (LRScheduler.OneCycleLR(All 1.0, totalSteps = 10, divFactor = 0.0)))
+        test "PyTorch's defaults, in the factory and in JSON" {
+            Expect.equal Kinds.OneCycleLR.DefaultPctStart 0.3 "pct_start"
+            Expect.equal Kinds.OneCycleLR.DefaultAnnealStrategy Cos "anneal_strategy"
+            Expect.equal Kinds.OneCycleLR.DefaultCycleMomentum true "cycle_momentum"
+            Expect.equal Kinds.OneCycleLR.DefaultBaseMomentum 0.85 "base_momentum"
+            Expect.equal Kinds.OneCycleLR.DefaultMaxMomentum 0.95 "max_momentum"
+            Expect.equal Kinds.OneCycleLR.DefaultDivFactor 25.0 "div_factor"
+            Expect.equal Kinds.OneCycleLR.DefaultFinalDivFactor 1e4 "final_div_factor"
+            Expect.equal Kinds.OneCycleLR.DefaultThreePhase false "three_phase"
+
+            let expected =
+                OneCycleLR {
+                    MaxLr = All 1.0
+                    TotalSteps = 10
+                    PctStart = 0.3
+                    AnnealStrategy = Cos
+                    CycleMomentum = true
+                    BaseMomentum = All 0.85
+                    MaxMomentum = All 0.95
+                    DivFactor = 25.0
+                    FinalDivFactor = 1e4
+                    ThreePhase = false
+                }
+
+            sameConfig (Scheduler.config (LRScheduler.OneCycleLR(All 1.0, totalSteps = 10))) expected
+            sameConfig (Config.ofJson """{"kind": "OneCycleLR", "maxLr": 1.0, "totalSteps": 10}""") expected
+        }
+        roundTrips
+            "round-trips through JSON"
+            39
+            [ 0.1; 0.2 ]
+            (Scheduler.config (LRScheduler.OneCycleLR(Each [ 0.5; 1.0 ], totalSteps = 40, annealStrategy = Linear)))
     ]
