@@ -131,7 +131,8 @@ module internal Compile =
             let known = (node config).Args |> List.map _.Name |> Set.ofList |> Set.add "kind"
 
             for p in e.EnumerateObject() do
-                if not (known.Contains p.Name) then
+                // null is an argument left out (Python's None), which takes its default.
+                if p.Value.ValueKind <> JsonValueKind.Null && not (known.Contains p.Name) then
                     raise (
                         ArgumentException(
                             sprintf

@@ -63,6 +63,10 @@ let tests =
             Expect.isFalse (json.Contains "timescale") "no timescale written"
             sameConfig (Config.ofJson json) (Scheduler.config (HuggingFace.GetInverseSqrtSchedule 4))
         }
+        test "a null argument is one left out (Python's None), as in Hugging Face's own calls" {
+            let json = sprintf """{"kind": "%s", "num_warmup_steps": 4, "timescale": null}""" kind
+            sameConfig (Config.ofJson json) (Scheduler.config (HuggingFace.GetInverseSqrtSchedule 4))
+        }
         roundTrips
             "round-trips through JSON"
             30
