@@ -60,9 +60,11 @@ module Curves =
 
     /// The families' curves: each one's description (its page and HTML line) and its reader of JSON configurations,
     /// registered by the description's name.
+    // docs:begin curve-registration
     let internal families: (Description * (ArgReader -> Curve)) list = [
         HuggingFace.GetInverseSqrtSchedule.description, HuggingFace.GetInverseSqrtSchedule.parse
     ]
+    // docs:end curve-registration
 
     /// The families' descriptions (join and scale are combinators, not schedules with a page).
     let internal descriptions = families |> List.map fst

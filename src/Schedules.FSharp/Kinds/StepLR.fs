@@ -1,3 +1,4 @@
+// docs:begin steplr-kind
 /// <summary>PyTorch's StepLR: LR ← LR × gamma at epochs stepSize, 2·stepSize, ...</summary>
 module Schedules.Kinds.StepLR
 
@@ -46,3 +47,4 @@ let internal description: Description = {
     ExampleSteps = 40
     ExampleMetrics = None
 }
+// docs:end steplr-kind

@@ -1,3 +1,4 @@
+// docs:begin inverse-sqrt-curve
 /// <summary>Hugging Face's <c>get_inverse_sqrt_schedule(optimizer, num_warmup_steps, timescale=None)</c>: a LambdaLR
 /// whose factor rises linearly over the warm-up, then decays as 1/sqrt((t + shift)/timescale).</summary>
 module Schedules.Kinds.HuggingFace.GetInverseSqrtSchedule
@@ -61,3 +62,4 @@ let internal description: Description = {
     ExampleSteps = 40
     ExampleMetrics = None
 }
+// docs:end inverse-sqrt-curve
