@@ -79,25 +79,27 @@ module internal Compile =
         | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
         | Curve c -> Kinds.Curve.compile c
 
-    /// Each kind's reader of JSON configurations, by kind name; composites read their children with `read`.
-    let private readers (read: string -> JsonElement -> Config) : (string * (ArgReader -> Config)) list = [
-        "LambdaLR", (fun r -> LambdaLR(Kinds.LambdaLR.parse r))
-        "MultiplicativeLR", (fun r -> MultiplicativeLR(Kinds.MultiplicativeLR.parse r))
-        "StepLR", (fun r -> let a, b = Kinds.StepLR.parse r in StepLR(a, b))
-        "MultiStepLR", (fun r -> let a, b = Kinds.MultiStepLR.parse r in MultiStepLR(a, b))
-        "ConstantLR", (fun r -> let a, b = Kinds.ConstantLR.parse r in ConstantLR(a, b))
-        "LinearLR", (fun r -> let a, b, c = Kinds.LinearLR.parse r in LinearLR(a, b, c))
-        "ExponentialLR", (fun r -> ExponentialLR(Kinds.ExponentialLR.parse r))
-        "PolynomialLR", (fun r -> let a, b = Kinds.PolynomialLR.parse r in PolynomialLR(a, b))
-        "CosineAnnealingLR", (fun r -> let a, b = Kinds.CosineAnnealingLR.parse r in CosineAnnealingLR(a, b))
-        "CosineAnnealingWarmRestarts",
+    /// Each kind's description (its page and HTML line) and its reader of JSON configurations, registered by the
+    /// description's name; composites read their children with `read`.
+    let private readers (read: string -> JsonElement -> Config) : (Description * (ArgReader -> Config)) list = [
+        Kinds.LambdaLR.description, (fun r -> LambdaLR(Kinds.LambdaLR.parse r))
+        Kinds.MultiplicativeLR.description, (fun r -> MultiplicativeLR(Kinds.MultiplicativeLR.parse r))
+        Kinds.StepLR.description, (fun r -> let a, b = Kinds.StepLR.parse r in StepLR(a, b))
+        Kinds.MultiStepLR.description, (fun r -> let a, b = Kinds.MultiStepLR.parse r in MultiStepLR(a, b))
+        Kinds.ConstantLR.description, (fun r -> let a, b = Kinds.ConstantLR.parse r in ConstantLR(a, b))
+        Kinds.LinearLR.description, (fun r -> let a, b, c = Kinds.LinearLR.parse r in LinearLR(a, b, c))
+        Kinds.ExponentialLR.description, (fun r -> ExponentialLR(Kinds.ExponentialLR.parse r))
+        Kinds.PolynomialLR.description, (fun r -> let a, b = Kinds.PolynomialLR.parse r in PolynomialLR(a, b))
+        Kinds.CosineAnnealingLR.description,
+        (fun r -> let a, b = Kinds.CosineAnnealingLR.parse r in CosineAnnealingLR(a, b))
+        Kinds.CosineAnnealingWarmRestarts.description,
         (fun r -> let a, b, c = Kinds.CosineAnnealingWarmRestarts.parse r in CosineAnnealingWarmRestarts(a, b, c))
-        "CyclicLR", (fun r -> CyclicLR(Kinds.CyclicLR.parse r))
-        "OneCycleLR", (fun r -> OneCycleLR(Kinds.OneCycleLR.parse r))
-        "WarmUp", (fun r -> let a, b = Kinds.WarmUp.parse r in WarmUp(a, b))
-        "ReduceLROnPlateau", (fun r -> ReduceLROnPlateau(Kinds.ReduceLROnPlateau.parse r))
-        "SequentialLR", (fun r -> let a, b = Kinds.SequentialLR.parse read r in SequentialLR(a, b))
-        "ChainedScheduler", (fun r -> ChainedScheduler(Kinds.ChainedScheduler.parse read r))
+        Kinds.CyclicLR.description, (fun r -> CyclicLR(Kinds.CyclicLR.parse r))
+        Kinds.OneCycleLR.description, (fun r -> OneCycleLR(Kinds.OneCycleLR.parse r))
+        Kinds.WarmUp.description, (fun r -> let a, b = Kinds.WarmUp.parse r in WarmUp(a, b))
+        Kinds.ReduceLROnPlateau.description, (fun r -> ReduceLROnPlateau(Kinds.ReduceLROnPlateau.parse r))
+        Kinds.SequentialLR.description, (fun r -> let a, b = Kinds.SequentialLR.parse read r in SequentialLR(a, b))
+        Kinds.ChainedScheduler.description, (fun r -> ChainedScheduler(Kinds.ChainedScheduler.parse read r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.
@@ -121,7 +123,7 @@ module internal Compile =
         let table = readers read
 
         let parse =
-            match table |> List.tryFind (fst >> (=) kind) with
+            match table |> List.tryFind (fun (d, _) -> d.Name = kind) with
             | Some(_, parse) -> Some parse
             | None -> Curves.tryReader kind |> Option.map (fun parse r -> Curve(parse r))
 
@@ -153,10 +155,14 @@ module internal Compile =
                         "%skind \"%s\" is not a scheduler this library knows (%s)."
                         path
                         kind
-                        (table |> List.map fst |> String.concat ", "),
+                        (table |> List.map (fun (d, _) -> d.Name) |> String.concat ", "),
                     "kind"
                 )
             )
+
+    /// Every kind's description, the curves' after the kinds': what docs/schedulers and HTML tables show.
+    let descriptions: Description list =
+        (readers read |> List.map fst) @ Curves.descriptions
 
     /// How functions are written: placeholders (checkpoints, tables) or their registered names (JSON configurations).
     type FunctionStyle =

@@ -58,6 +58,17 @@ module Curves =
             Lr = fun b t -> curve.Lr b t * factor
         }
 
+    /// The families' curves: each one's description (its page and HTML line) and its reader of JSON configurations,
+    /// registered by the description's name.
+    // docs:begin curve-registration
+    let internal families: (Description * (ArgReader -> Curve)) list = [
+        HuggingFace.GetInverseSqrtSchedule.description, HuggingFace.GetInverseSqrtSchedule.parse
+    ]
+    // docs:end curve-registration
+
+    /// The families' descriptions (join and scale are combinators, not schedules with a page).
+    let internal descriptions = families |> List.map fst
+
     /// A curve from its JSON object.
     let rec internal read (path: string) (e: JsonElement) : Curve =
         match e.TryGetProperty "kind" with
@@ -70,11 +81,10 @@ module Curves =
     /// Each curve's reader of JSON configurations, by the name its users write.
     and internal tryReader (name: string) : (ArgReader -> Curve) option =
         match name with
-        | HuggingFace.GetInverseSqrtSchedule.Name -> Some HuggingFace.GetInverseSqrtSchedule.parse
         | "join" -> Some(fun r -> join (r.Children("curves", read)) (r.Ints "boundaries"))
         | "scale" ->
             Some(fun r ->
                 match r.Children("curve", read) with
                 | [ c ] -> scale (r.Float "factor") c
                 | cs -> ArgReading.fail "" "curve" (sprintf "must hold one curve, but holds %d." cs.Length))
-        | _ -> None
+        | _ -> families |> List.tryFind (fun (d, _) -> d.Name = name) |> Option.map snd

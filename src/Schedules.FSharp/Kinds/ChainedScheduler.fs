@@ -49,3 +49,18 @@ let internal compile (given: Node list) : Node =
     }
 
 let internal parse (read: string -> System.Text.Json.JsonElement -> 'C) (r: ArgReader) = r.Children("schedulers", read)
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "ChainedScheduler"
+    Formula = "every step, each scheduler acts in order on the LRs the previous one left."
+    Origin = "PyTorch / celldetection"
+    Source = "`ChainedScheduler([StepLR(opt, 5, gamma=0.99), WarmUp(opt, 10)])`"
+    FSharp = "`LRScheduler.ChainedScheduler [ LRScheduler.StepLR(5, 0.99); CellDetection.WarmUp 10 ]`"
+    Differences = "A ReduceLROnPlateau child is forwarded the metric (PyTorch refuses it, #110761)."
+    Example =
+        """{"kind": "ChainedScheduler", "schedulers": [{"kind": "StepLR", "stepSize": 5, "gamma": 0.99}, {"kind": "WarmUp", "steps": 10}]}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

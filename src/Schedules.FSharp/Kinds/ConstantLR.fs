@@ -38,3 +38,17 @@ let internal compile (factor: float, totalIters: int) : Node =
 
 let internal parse (r: ArgReader) =
     (r.FloatOr("factor", DefaultFactor), r.IntOr("totalIters", DefaultTotalIters))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "ConstantLR"
+    Formula = "lr = base × factor until epoch totalIters, then base (lr × (1 / factor) at totalIters)."
+    Origin = "PyTorch"
+    Source = "`ConstantLR(opt, factor=0.5, total_iters=10)`"
+    FSharp = "`LRScheduler.ConstantLR(0.5, 10)`"
+    Differences = "factor 0 is refused (PyTorch divides by zero at totalIters)."
+    Example = """{"kind": "ConstantLR", "factor": 0.5, "totalIters": 10}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

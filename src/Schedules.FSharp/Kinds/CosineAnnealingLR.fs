@@ -44,3 +44,18 @@ let internal compile (tMax: int, etaMin: float) : Node =
 
 let internal parse (r: ArgReader) =
     (r.Int "tMax", r.FloatOr("etaMin", DefaultEtaMin))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "CosineAnnealingLR"
+    Formula =
+        "lr ← (1 + cos(π e / T)) / (1 + cos(π (e − 1) / T)) × (lr − etaMin) + etaMin; closed form etaMin + (base − etaMin)(1 + cos(π e / T)) / 2. No clamp after T: it rises again."
+    Origin = "PyTorch"
+    Source = "`CosineAnnealingLR(opt, T_max=15, eta_min=1e-3)`"
+    FSharp = "`LRScheduler.CosineAnnealingLR(15, 1e-3)`"
+    Differences = "T_max 0 is refused; a negative LR (after another scheduler left the LR below etaMin) is refused."
+    Example = """{"kind": "CosineAnnealingLR", "tMax": 15, "etaMin": 1e-3}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

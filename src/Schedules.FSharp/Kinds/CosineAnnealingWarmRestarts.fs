@@ -128,3 +128,18 @@ let internal compile (t0: int, tMult: int, etaMin: float) : Node =
 
 let internal parse (r: ArgReader) =
     (r.Int "t0", r.IntOr("tMult", DefaultTMult), r.FloatOr("etaMin", DefaultEtaMin))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "CosineAnnealingWarmRestarts"
+    Formula = "lr = etaMin + (base − etaMin)(1 + cos(π T_cur / T_i)) / 2, T_i = T_0, T_0·T_mult, ..."
+    Origin = "PyTorch"
+    Source = "`CosineAnnealingWarmRestarts(opt, T_0=5, T_mult=2)`"
+    FSharp = "`LRScheduler.CosineAnnealingWarmRestarts(5, 2)`; fractional epochs with `Scheduler.stepAt`"
+    Differences =
+        "Not in TorchSharp. `Preview` computes integer epochs exactly (PyTorch's `step(epoch)` can land one cycle short at exact restarts)."
+    Example = """{"kind": "CosineAnnealingWarmRestarts", "t0": 5, "tMult": 2}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

@@ -210,3 +210,17 @@ module CyclicLR =
             BaseMomentum = r.GroupsOr("baseMomentum", All DefaultBaseMomentum)
             MaxMomentum = r.GroupsOr("maxMomentum", All DefaultMaxMomentum)
         }
+
+    /// Its page in docs/schedulers and its line in HTML tables.
+    let internal description: Description = {
+        Name = "CyclicLR"
+        Formula = "lr = base + (max − base) × scale-factor × f(cycle or iteration); momentum cycled inversely."
+        Origin = "PyTorch"
+        Source = "`CyclicLR(opt, base_lr=0.01, max_lr=0.1, step_size_up=5, mode='triangular2')`"
+        FSharp = "`LRScheduler.CyclicLR(All 0.01, All 0.1, stepSizeUp = 5, mode = Triangular2)`"
+        Differences = "stepSizeUp 0 is refused. Momentum and exp_range follow PyTorch (TorchSharp differs)."
+        Example = """{"kind": "CyclicLR", "baseLr": 0.01, "maxLr": 0.1, "stepSizeUp": 5, "mode": "triangular2"}"""
+        ExampleLrs = [ 0.1 ]
+        ExampleSteps = 40
+        ExampleMetrics = None
+    }

@@ -16,3 +16,17 @@ let internal compile (gamma: float) : Node =
     }
 
 let internal parse (r: ArgReader) = r.Float "gamma"
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "ExponentialLR"
+    Formula = "lr ← lr × gamma every epoch."
+    Origin = "PyTorch"
+    Source = "`ExponentialLR(opt, gamma=0.9)`"
+    FSharp = "`LRScheduler.ExponentialLR 0.9`"
+    Differences = "None: PyTorch's numbers, bit for bit (see the conformance suite)."
+    Example = """{"kind": "ExponentialLR", "gamma": 0.9}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

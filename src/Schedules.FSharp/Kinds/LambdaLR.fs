@@ -20,3 +20,18 @@ let internal compile (lrLambda: ForGroups<int -> float>) : Node =
     }
 
 let internal parse (r: ArgReader) = r.Functions "lrLambda"
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "LambdaLR"
+    Formula = "lr = base × lrLambda(epoch), at every epoch (absolute, not chainable)."
+    Origin = "PyTorch"
+    Source = "`LambdaLR(opt, lr_lambda=lambda e: 0.95 ** e)`"
+    FSharp = "`LRScheduler.LambdaLR(fun e -> 0.95 ** float e)`"
+    Differences =
+        "A lambda that returns NaN, an infinity or a negative factor is refused when it does (PyTorch applies it)."
+    Example = """{"kind": "LambdaLR", "lrLambda": {"fn": "gamma_pow", "gamma": 0.95}}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

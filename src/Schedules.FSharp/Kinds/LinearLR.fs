@@ -51,3 +51,17 @@ let internal parse (r: ArgReader) =
     (r.FloatOr("startFactor", DefaultStartFactor),
      r.FloatOr("endFactor", DefaultEndFactor),
      r.IntOr("totalIters", DefaultTotalIters))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "LinearLR"
+    Formula = "factor from startFactor to endFactor over totalIters: lr ← lr × (1 + (t − s) / (T·s + (e − 1)(t − s)))."
+    Origin = "PyTorch"
+    Source = "`LinearLR(opt, start_factor=0.25, total_iters=10)`"
+    FSharp = "`LRScheduler.LinearLR(0.25, 1.0, 10)`"
+    Differences = "startFactor 0 and totalIters 0 are refused (PyTorch divides by zero, #86454, #193682)."
+    Example = """{"kind": "LinearLR", "startFactor": 0.25, "endFactor": 1.0, "totalIters": 10}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

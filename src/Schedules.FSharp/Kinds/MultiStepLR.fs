@@ -44,3 +44,18 @@ let internal compile (milestones: int list, gamma: float) : Node =
 
 let internal parse (r: ArgReader) =
     (r.Ints "milestones" |> List.sort, r.FloatOr("gamma", DefaultGamma))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "MultiStepLR"
+    Formula = "lr ← lr × gamma^c at an epoch listed c times in milestones."
+    Origin = "PyTorch"
+    Source = "`MultiStepLR(opt, milestones=[10, 25], gamma=0.1)`"
+    FSharp = "`LRScheduler.MultiStepLR([ 10; 25 ], 0.1)`"
+    Differences =
+        "Negative milestones are refused. Duplicates count twice, as in PyTorch (TorchSharp counts them once)."
+    Example = """{"kind": "MultiStepLR", "milestones": [10, 25], "gamma": 0.1}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

@@ -25,3 +25,18 @@ let internal compile (lrLambda: ForGroups<int -> float>) : Node =
     }
 
 let internal parse (r: ArgReader) = r.Functions "lrLambda"
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "MultiplicativeLR"
+    Formula = "lr ← lr × lrLambda(epoch) for epoch ≥ 1."
+    Origin = "PyTorch"
+    Source = "`MultiplicativeLR(opt, lr_lambda=lambda e: 0.9)`"
+    FSharp = "`LRScheduler.MultiplicativeLR(fun _ -> 0.9)`"
+    Differences =
+        "At a SequentialLR milestone it keeps the previous scheduler's LR, as PyTorch 1.13 does (2.x multiplies by lrLambda(0))."
+    Example = """{"kind": "MultiplicativeLR", "lrLambda": {"fn": "const", "value": 0.9}}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

@@ -317,3 +317,19 @@ module OneCycleLR =
         FinalDivFactor = r.FloatOr("finalDivFactor", DefaultFinalDivFactor)
         ThreePhase = r.BoolOr("threePhase", DefaultThreePhase)
     }
+
+    /// Its page in docs/schedulers and its line in HTML tables.
+    let internal description: Description = {
+        Name = "OneCycleLR"
+        Formula =
+            "From maxLr / divFactor up to maxLr over pctStart of the steps, then down to maxLr / divFactor / finalDivFactor (cos or linear); momentum inversely."
+        Origin = "PyTorch"
+        Source = "`OneCycleLR(opt, max_lr=0.1, total_steps=40)`"
+        FSharp = "`LRScheduler.OneCycleLR(All 0.1, totalSteps = 40)`"
+        Differences =
+            "Zero-length phases are refused; stepping beyond totalSteps is an error; a negative last LR (three-phase linear) is refused."
+        Example = """{"kind": "OneCycleLR", "maxLr": 0.1, "totalSteps": 40}"""
+        ExampleLrs = [ 0.1 ]
+        ExampleSteps = 40
+        ExampleMetrics = None
+    }

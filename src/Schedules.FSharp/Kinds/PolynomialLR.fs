@@ -44,3 +44,17 @@ let internal compile (totalIters: int, power: float) : Node =
 
 let internal parse (r: ArgReader) =
     (r.IntOr("totalIters", DefaultTotalIters), r.FloatOr("power", DefaultPower))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "PolynomialLR"
+    Formula = "lr ← lr × ((1 − e/T) / (1 − (e − 1)/T))^power until T, where it reaches 0."
+    Origin = "PyTorch"
+    Source = "`PolynomialLR(opt, total_iters=30, power=2.0)`"
+    FSharp = "`LRScheduler.PolynomialLR(30, 2.0)`"
+    Differences = "totalIters 0 and a negative power are refused."
+    Example = """{"kind": "PolynomialLR", "totalIters": 30, "power": 2.0}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

@@ -228,3 +228,27 @@ module internal ReduceLROnPlateau =
             Eps = r.FloatOr("eps", d.Eps)
             Warmup = r.IntOr("warmup", d.Warmup)
         }
+
+    /// Its page in docs/schedulers and its line in HTML tables.
+    let internal description: Description = {
+        Name = "ReduceLROnPlateau"
+        Formula =
+            "new lr = max(lr × factor, minLr) after more than patience non-improving observations; changed only when old − new > eps; cooldown after a reduction; the first warmup observations (celldetection's grace period: none in PyTorch's, 1 by default in the seed's) run the rule, then the best is restored and the bad epochs reset."
+        Origin = "PyTorch / celldetection"
+        Source =
+            "`ReduceLROnPlateau(opt, factor=0.5, patience=2)`; celldetection's (`from celldetection.optim import ReduceLROnPlateau`) adds `warmup`, default 1"
+        FSharp =
+            "PyTorch's: `LRScheduler.ReduceLROnPlateau(factor = 0.5, patience = 2)` (warmup 0); the seed's: `CellDetection.ReduceLROnPlateau(factor = 0.5, patience = 2)` (warmup 1)"
+        Differences =
+            "factor ≥ 1 or < 0, negative patience, cooldown, warmup, eps, threshold or minLr are refused. It may sit in SequentialLR and ChainedScheduler (PyTorch refuses)."
+        Example = """{"kind": "ReduceLROnPlateau", "factor": 0.5, "patience": 2}"""
+        ExampleLrs = [ 0.1 ]
+        ExampleSteps = 40
+        ExampleMetrics =
+            Some [
+                for i in 0..39 ->
+                    if i < 12 then float (100 - 5 * i) / 100.0
+                    elif i % 3 = 0 then 0.46
+                    else 0.45
+            ]
+    }

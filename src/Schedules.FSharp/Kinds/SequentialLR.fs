@@ -142,3 +142,21 @@ let internal compile (given: Node list, milestones: int list) : Node =
 
 let internal parse (read: string -> System.Text.Json.JsonElement -> 'C) (r: ArgReader) =
     r.Children("schedulers", read), r.Ints "milestones"
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "SequentialLR"
+    Formula =
+        "schedulers[i] runs from milestones[i − 1] on, restarted at its epoch 0 at its milestone (the closed form at 0 where it has one)."
+    Origin = "PyTorch / celldetection"
+    Source = "celldetection: `SequentialLR(opt, [WarmUp(opt, 10), CosineAnnealingLR(opt, T_max=30)], milestones=[11])`"
+    FSharp =
+        "`CellDetection.SequentialLR([ CellDetection.WarmUp 10; LRScheduler.CosineAnnealingLR 30 ], [ 11 ])` (PyTorch's: `LRScheduler.SequentialLR`, the same scheduler)"
+    Differences =
+        "Milestones must be strictly increasing epochs ≥ 1 (PyTorch misinitialises at milestone 0, #185872). A ReduceLROnPlateau child is forwarded the metric."
+    Example =
+        """{"kind": "SequentialLR", "schedulers": [{"kind": "WarmUp", "steps": 10}, {"kind": "CosineAnnealingLR", "tMax": 30}], "milestones": [11]}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

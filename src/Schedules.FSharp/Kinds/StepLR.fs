@@ -1,3 +1,4 @@
+// docs:begin steplr-kind
 /// <summary>PyTorch's StepLR: LR ← LR × gamma at epochs stepSize, 2·stepSize, ...</summary>
 module Schedules.Kinds.StepLR
 
@@ -32,3 +33,18 @@ let internal compile (stepSize: int, gamma: float) : Node =
 
 let internal parse (r: ArgReader) =
     (r.Int "stepSize", r.FloatOr("gamma", DefaultGamma))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "StepLR"
+    Formula = "lr ← lr × gamma at epochs stepSize, 2·stepSize, ...; closed form base × gamma^(epoch / stepSize)."
+    Origin = "PyTorch"
+    Source = "`StepLR(opt, step_size=10, gamma=0.5)`"
+    FSharp = "`LRScheduler.StepLR(10, 0.5)`"
+    Differences = "stepSize 0 is refused (PyTorch divides by zero at the first step); gamma must be finite and ≥ 0."
+    Example = """{"kind": "StepLR", "stepSize": 10, "gamma": 0.5}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}
+// docs:end steplr-kind

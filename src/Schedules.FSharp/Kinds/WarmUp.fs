@@ -34,3 +34,17 @@ let internal compile (steps: int, lrLambda: ForGroups<int -> int -> float>) : No
 
 let internal parse (r: ArgReader) =
     (r.Int "steps", r.FunctionsOr("lrLambda", DefaultLrLambda))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "WarmUp"
+    Formula = "lr = base × lrLambda(step, steps) for step ≤ steps (default: step / steps), then the LRs pass through."
+    Origin = "celldetection"
+    Source = "`WarmUp(opt, steps=10)`"
+    FSharp = "`CellDetection.WarmUp 10` (also `LRScheduler.WarmUp 10`, the same scheduler)"
+    Differences = "steps 0 is refused."
+    Example = """{"kind": "WarmUp", "steps": 10}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

@@ -1,3 +1,4 @@
+// docs:begin inverse-sqrt-curve
 /// <summary>Hugging Face's <c>get_inverse_sqrt_schedule(optimizer, num_warmup_steps, timescale=None)</c>: a LambdaLR
 /// whose factor rises linearly over the warm-up, then decays as 1/sqrt((t + shift)/timescale).</summary>
 module Schedules.Kinds.HuggingFace.GetInverseSqrtSchedule
@@ -45,3 +46,20 @@ let internal curve (numWarmupSteps: int) (timescale: int option) : Curve =
 
 let internal parse (r: ArgReader) =
     curve (r.Int "num_warmup_steps") (r.IntOption "timescale")
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = Name
+    Formula =
+        "lr = base × λ(t): λ(t) = t / max(1, w) while t < w (w = num_warmup_steps), then 1 / sqrt((t + timescale − w) / timescale); timescale defaults to w, or 10,000 when w is 0."
+    Origin = "Hugging Face transformers"
+    Source = "`get_inverse_sqrt_schedule(optimizer, num_warmup_steps=10, timescale=None)`"
+    FSharp = "`HuggingFace.GetInverseSqrtSchedule(10)`"
+    Differences =
+        "None: Hugging Face's numbers, bit for bit with transformers' own code (its operation order, Python's int / int as a correctly rounded division). A timescale below 1 is refused when the scheduler is built (Hugging Face divides by zero once the warm-up ends)."
+    Example = """{"kind": "hf.get_inverse_sqrt_schedule", "num_warmup_steps": 10}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}
+// docs:end inverse-sqrt-curve
