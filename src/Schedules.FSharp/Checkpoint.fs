@@ -61,6 +61,16 @@ module Checkpoint =
             w.WriteStartArray "schedulers"
             List.iter (writeState w) children
             w.WriteEndArray()
+        | Fields(kind, values) ->
+            w.WriteString("kind", kind)
+
+            for name, value in values do
+                w.WritePropertyName name
+
+                match value with
+                | Real v -> number w v
+                | Counter c -> w.WriteNumberValue c
+                | PerGroup g -> numbers w g
 
         w.WriteEndObject()
 

@@ -302,6 +302,19 @@ module Html =
                 ]
             | Sequential(lastEpoch, states) -> "Sequential", [ "LastEpoch"; string lastEpoch ] :: children states
             | Chained states -> "Chained", children states
+            | Fields(kind, values) ->
+                "Fields",
+                [ "Kind"; esc kind ]
+                :: [
+                    for name, value in values ->
+                        [
+                            esc name
+                            match value with
+                            | Real v -> exact v
+                            | Counter c -> string c
+                            | PerGroup g -> lrs g
+                        ]
+                ]
 
         tableWith " class='schedules state'" [ "state"; case ] rows
 

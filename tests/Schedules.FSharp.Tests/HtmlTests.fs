@@ -90,6 +90,14 @@ let tests =
                 Plateau plateau
                 Sequential(20, [ Epoch(gv [ 0.1 ], 5); Plateau plateau ])
                 Chained [ Epoch(gv [ 0.1 ], 3); WarmRestarts(gv [ 0.1 ], 3, 3.0, 10) ]
+                Fields(
+                    "optax.contrib.reduce_on_plateau",
+                    [
+                        "scale", Real 0.5
+                        "plateauCount", Counter 2
+                        "baseLrs", PerGroup(gv [ 0.1 ])
+                    ]
+                )
             ]
 
             let shown =

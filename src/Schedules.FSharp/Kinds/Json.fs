@@ -84,3 +84,27 @@ module internal Json =
             readValues (path + ".baseLrs") (prop path e "baseLrs"),
             readInt (path + ".lastEpoch") (prop path e "lastEpoch")
         )
+
+    /// A family kind's state: its fields in order, each read by its kind (`real`, `counter` or `perGroup`) from
+    /// the values its checkpoint wrote; the kind then checks what a run can reach.
+    let readFields
+        (path: string)
+        (e: JsonElement)
+        (kind: string)
+        (shape: (string * (string -> JsonElement -> FieldValue)) list)
+        =
+        expectKind path e kind
+        Fields(kind, [ for name, read in shape -> name, read (path + "." + name) (prop path e name) ])
+
+    /// Readers of the three field kinds, for `readFields`.
+    let real (path: string) (e: JsonElement) = Real(readNumber path e)
+
+    let counter (path: string) (e: JsonElement) =
+        let v = readInt path e
+
+        if v < 0 then
+            bad (sprintf "%s is %d, but must be >= 0." path v)
+
+        Counter v
+
+    let perGroup (path: string) (e: JsonElement) = PerGroup(readValues path e)

@@ -64,7 +64,9 @@ let tests =
             sameConfig (Config.ofJson json) (Scheduler.config (HuggingFace.GetInverseSqrtSchedule 4))
         }
         test "a null argument is one left out (Python's None), as in Hugging Face's own calls" {
-            let json = sprintf """{"kind": "%s", "num_warmup_steps": 4, "timescale": null}""" kind
+            let json =
+                sprintf """{"kind": "%s", "num_warmup_steps": 4, "timescale": null}""" kind
+
             sameConfig (Config.ofJson json) (Scheduler.config (HuggingFace.GetInverseSqrtSchedule 4))
         }
         roundTrips
