@@ -17,6 +17,7 @@ let all =
         ConfigTests.tests
         CellDetectionTests.tests
         CheckpointTests.tests
+        HostileInputTests.tests
         PreviewTests.tests
         HtmlTests.tests
         ConformanceTests.tests
