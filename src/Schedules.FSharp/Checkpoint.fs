@@ -104,7 +104,8 @@ module Checkpoint =
 
         let doc =
             try
-                JsonDocument.Parse json
+                // The writer nests up to 1000 levels; read what it writes.
+                JsonDocument.Parse(json, JsonDocumentOptions(MaxDepth = 1000))
             with :? JsonException as e ->
                 bad (sprintf "the text is not valid JSON (%s)" e.Message)
 
@@ -135,4 +136,10 @@ module Checkpoint =
             )
         | None -> ()
 
-        node.ReadState "checkpoint.state" (prop root "state")
+        Kinds.Json.refuseDuplicates "checkpoint" root
+        let state = node.ReadState "checkpoint.state" (prop root "state")
+        // Per-group settings (a per-group lambda, min_lr, max_lr) against the groups the state was started with.
+        State.groupCount state
+        |> Option.iter (Kinds.Json.fitGroups "checkpoint.state" node.CheckGroups)
+
+        state

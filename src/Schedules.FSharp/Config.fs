@@ -328,10 +328,8 @@ module internal Compile =
                                 None
                             else
                                 Some(sprintf "%s.%s is missing" n.Kind a.Name))
-            | _ ->
-                Some(
-                    sprintf "the saved configuration is a %s, not a %s" (saved.GetProperty("kind").GetRawText()) n.Kind
-                )
+            | true, k -> Some(sprintf "the saved configuration is a %s, not a %s" (k.GetRawText()) n.Kind)
+            | _ -> Some(sprintf "the saved configuration has no kind, where a %s was expected" n.Kind)
 
 /// <summary>Facts about configurations, and configurations as JSON.</summary>
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]

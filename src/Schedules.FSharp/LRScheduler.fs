@@ -144,6 +144,22 @@ type LRScheduler =
             | None, Some e, Some s ->
                 Validate.positiveInt "epochs" e
                 Validate.positiveInt "stepsPerEpoch" s
+
+                // PyTorch multiplies Python ints; an int holds at most Int32.MaxValue steps.
+                if int64 e * int64 s > int64 System.Int32.MaxValue then
+                    raise (
+                        System.ArgumentOutOfRangeException(
+                            "epochs",
+                            e,
+                            sprintf
+                                "epochs × stepsPerEpoch must be at most %d steps, but %d × %d = %d."
+                                System.Int32.MaxValue
+                                e
+                                s
+                                (int64 e * int64 s)
+                        )
+                    )
+
                 e * s
             | None, _, _ ->
                 raise (

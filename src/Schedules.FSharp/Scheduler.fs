@@ -103,6 +103,7 @@ module Scheduler =
         node.CheckGroups lrs.Count
         let struct (r, _) = node.Start None lrs
         Validate.produced node.Kind 0 r.Lrs
+        r.Momentum |> Option.iter (Validate.producedMomentum node.Kind 0)
         r.State, output r
 
     /// <summary>One transition: from a state and an observation (the LRs currently applied, and the metric) to the
@@ -118,6 +119,9 @@ module Scheduler =
 
         if not (obj.ReferenceEquals(r.Lrs, observation.Lrs)) then
             Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
+
+        r.Momentum
+        |> Option.iter (Validate.producedMomentum scheduler.Compiled.Kind (State.epoch r.State))
 
         r.State, output r
 

@@ -32,6 +32,7 @@ let all =
         ConfigTests.tests
         CellDetectionTests.tests
         CheckpointTests.tests
+        HostileInputTests.tests
         PreviewTests.tests
         HtmlTests.tests
         ConformanceTests.tests

@@ -43,5 +43,17 @@ module internal Arithmetic =
             let a = Array.ofList vs
             fun g -> a.[g]
 
+    /// The epoch after e: PyTorch's counters are Python's unbounded ints; this one stops, with a clear refusal, where
+    /// an int ends.
+    let next (kind: string) (e: int) =
+        if e = Int32.MaxValue then
+            raise (
+                InvalidOperationException(
+                    sprintf "%s has taken %d steps, the most its step counter holds; it cannot step further." kind e
+                )
+            )
+
+        e + 1
+
     /// A user function's factor, refused when it would make an LR NaN, infinite or negative.
     let factor = Validate.factor

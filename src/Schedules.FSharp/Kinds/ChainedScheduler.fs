@@ -10,7 +10,7 @@ let internal compile (given: Node list) : Node =
 
     let states (state: State) =
         match state with
-        | Chained states -> states
+        | Chained states when List.length states = List.length children -> states
         | _ -> Node.wrongState kind state
 
     {

@@ -17,12 +17,30 @@ let DefaultEtaMin = 0.0
 let internal lrs (etaMin: float) (bases: GroupValues) (tCur: float) (tI: float) =
     Arithmetic.ofBases bases (fun b -> Arithmetic.cosine etaMin b tCur tI)
 
+/// A period that an int cannot hold: PyTorch's T_i is a Python int; this one stops with a clear refusal.
+let private tooLong (t0: int) (tMult: int) (period: float) : 'T =
+    raise (
+        InvalidOperationException(
+            sprintf
+                "CosineAnnealingWarmRestarts(t0 = %d, tMult = %d) would start a period of %s steps, more than the %d an int holds; choose a smaller tMult or t0."
+                t0
+                tMult
+                (Validate.show period)
+                Int32.MaxValue
+        )
+    )
+
 /// One step(): T_cur advances by one and wraps (with the period growing by tMult) when it reaches T_i.
-let internal next (tMult: int) (tCur: float) (tI: int) =
+let internal next (t0: int) (tMult: int) (tCur: float) (tI: int) =
     let tCur = tCur + 1.0
 
     if tCur >= float tI then
-        struct (tCur - float tI, tI * tMult)
+        let longer = int64 tI * int64 tMult
+
+        if longer > int64 Int32.MaxValue then
+            tooLong t0 tMult (float longer)
+
+        struct (tCur - float tI, int longer)
     else
         struct (tCur, tI)
 
@@ -37,6 +55,10 @@ let internal at (t0: int) (tMult: int) (epoch: float) =
                 int (Math.Log(epoch / float t0 * float (tMult - 1) + 1.0) / Math.Log(float tMult))
 
             let tMultN = Math.Pow(float tMult, float n)
+
+            if float t0 * tMultN > float Int32.MaxValue then
+                tooLong t0 tMult (float t0 * tMultN)
+
             struct (epoch - float t0 * (tMultN - 1.0) / float (tMult - 1), t0 * int tMultN)
     else
         struct (epoch, t0)
@@ -98,16 +120,17 @@ let internal compile (t0: int, tMult: int, etaMin: float) : Node =
             fun state _ _ ->
                 match state with
                 | WarmRestarts(b, e, tCur, tI) ->
-                    let struct (tCur, tI) = next tMult tCur tI
-                    Node.result (WarmRestarts(b, e + 1, tCur, tI)) (lrs etaMin b tCur (float tI)) None []
+                    let e = Arithmetic.next kind e
+                    let struct (tCur, tI) = next t0 tMult tCur tI
+                    Node.result (WarmRestarts(b, e, tCur, tI)) (lrs etaMin b tCur (float tI)) None []
                 | _ -> Node.wrongState kind state
         Restart = fun state _ _ -> fresh (bases state)
         StepAt =
             ValueSome(fun state epoch ->
                 let b = bases state
 
-                if not (Double.IsFinite epoch) || epoch < 0.0 then
-                    Validate.fail "epoch" epoch "a finite epoch >= 0"
+                if not (Double.IsFinite epoch) || epoch < 0.0 || epoch > float Int32.MaxValue then
+                    Validate.fail "epoch" epoch (sprintf "a finite epoch >= 0 and at most %d" Int32.MaxValue)
 
                 let struct (tCur, tI) = at t0 tMult epoch
 
@@ -117,13 +140,25 @@ let internal compile (t0: int, tMult: int, etaMin: float) : Node =
         ReadState =
             fun path e ->
                 Json.expectKind path e "WarmRestarts"
+                let tI = Json.readCount path e "tI" ValueNone
+                let mutable period = int64 t0
 
-                WarmRestarts(
-                    Json.readValues (path + ".baseLrs") (Json.prop path e "baseLrs"),
-                    Json.readInt (path + ".lastEpoch") (Json.prop path e "lastEpoch"),
-                    Json.readNumber (path + ".tCur") (Json.prop path e "tCur"),
-                    Json.readInt (path + ".tI") (Json.prop path e "tI")
-                )
+                while period < int64 tI && tMult > 1 do
+                    period <- period * int64 tMult
+
+                if period <> int64 tI then
+                    Json.unreachable
+                        (path + ".tI")
+                        (sprintf "is %d, but the periods are t0 × tMult^k (t0 = %d, tMult = %d)" tI t0 tMult)
+
+                let tCur = Json.readNumber (path + ".tCur") (Json.prop path e "tCur")
+
+                if not (Double.IsFinite tCur && tCur >= 0.0 && tCur < float tI) then
+                    Json.unreachable
+                        (path + ".tCur")
+                        (sprintf "is %s, but lies in [0, tI = %d)" (Validate.show tCur) tI)
+
+                WarmRestarts(Json.readLrs path e "baseLrs", Json.readCount path e "lastEpoch" ValueNone, tCur, tI)
     }
 
 let internal parse (r: ArgReader) =

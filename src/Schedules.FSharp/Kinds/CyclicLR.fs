@@ -120,6 +120,12 @@ module CyclicLR =
             | Epoch(b, _) -> b
             | _ -> Node.wrongState kind state
 
+        let checkGroups n =
+            Validate.groupsSetting "baseLr" n c.BaseLr
+            Validate.groupsSetting "maxLr" n c.MaxLr
+            Validate.groupsSetting "baseMomentum" n c.BaseMomentum
+            Validate.groupsSetting "maxMomentum" n c.MaxMomentum
+
         let fresh b =
             let struct (lrs, momentum) = at b 0
             Node.result (Epoch(b, 0)) lrs momentum []
@@ -158,16 +164,11 @@ module CyclicLR =
                     c.StepSizeDown |> Option.iter (Validate.nonNegativeInt "stepSizeDown")
                     Validate.positive "gamma" c.Gamma
                     c.ScaleFn |> Option.iter (box >> Validate.notNull "scaleFn")
-                    Validate.eachNonNegative "baseMomentum" c.BaseMomentum
-                    Validate.eachNonNegative "maxMomentum" c.MaxMomentum
+                    Validate.eachMomentum "baseMomentum" c.BaseMomentum
+                    Validate.eachMomentum "maxMomentum" c.MaxMomentum
             WatchesMetric = false
             CyclesMomentum = c.CycleMomentum
-            CheckGroups =
-                fun n ->
-                    Validate.groupsSetting "baseLr" n c.BaseLr
-                    Validate.groupsSetting "maxLr" n c.MaxLr
-                    Validate.groupsSetting "baseMomentum" n c.BaseMomentum
-                    Validate.groupsSetting "maxMomentum" n c.MaxMomentum
+            CheckGroups = checkGroups
             Start =
                 fun initial lrs ->
                     // PyTorch first sets every LR to BaseLr, so initial_lr becomes BaseLr unless one was there already;
@@ -181,8 +182,9 @@ module CyclicLR =
                 fun state _ _ ->
                     match state with
                     | Epoch(b, e) ->
-                        let struct (lrs, momentum) = at b (e + 1)
-                        Node.result (Epoch(b, e + 1)) lrs momentum []
+                        let e = Arithmetic.next kind e
+                        let struct (lrs, momentum) = at b e
+                        Node.result (Epoch(b, e)) lrs momentum []
                     | _ -> Node.wrongState kind state
             Restart = fun state _ _ -> fresh (bases state)
             StepAt = ValueNone
@@ -191,7 +193,23 @@ module CyclicLR =
                 ValueSome(fun state e ->
                     let struct (lrs, momentum) = at (bases state) e
                     struct (lrs, momentum, []))
-            ReadState = Json.readEpoch
+            ReadState =
+                fun path e ->
+                    let state = Json.readEpoch path e
+                    let b = bases state
+                    let baseLr = Arithmetic.getter c.BaseLr
+                    Json.fitGroups path checkGroups b.Count
+
+                    for g in 0 .. b.Count - 1 do
+                        if BitConverter.DoubleToInt64Bits b.[g] <> BitConverter.DoubleToInt64Bits(baseLr g) then
+                            Json.unreachable
+                                (sprintf "%s.baseLrs[%d]" path g)
+                                (sprintf
+                                    "is %s, but CyclicLR's base LRs are its baseLr (%s)"
+                                    (Validate.show b.[g])
+                                    (Validate.show (baseLr g)))
+
+                    state
         }
 
     let internal parse (r: ArgReader) =

@@ -51,7 +51,9 @@ module internal EpochKind =
             Step =
                 fun state lrs _ ->
                     match state with
-                    | Epoch(b, e) -> Node.result (Epoch(b, e + 1)) (r.Recursive b (e + 1) lrs) None []
+                    | Epoch(b, e) ->
+                        let e = Arithmetic.next r.Kind e
+                        Node.result (Epoch(b, e)) (r.Recursive b e lrs) None []
                     | _ -> Node.wrongState r.Kind state
             Restart =
                 fun state lrs _ ->

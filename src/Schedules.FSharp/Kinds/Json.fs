@@ -76,9 +76,65 @@ module internal Json =
         if k.ValueKind <> JsonValueKind.String || k.GetString() <> kind then
             bad (sprintf "%s must be a %s state, found %s." path kind (k.GetRawText()))
 
+    /// A loaded value that no run of this configuration can reach: a FormatException naming the field and the rule.
+    let unreachable (path: string) (rule: string) : 'T =
+        bad (sprintf "%s %s; no run of this configuration reaches that." path rule)
+
+    /// A counter: an integer >= 0 (and at most `most`, where given).
+    let readCount (path: string) (e: JsonElement) (name: string) (most: int voption) =
+        let p = path + "." + name
+        let v = readInt p (prop path e name)
+
+        if v < 0 then
+            unreachable p (sprintf "is %d, but must be >= 0" v)
+
+        match most with
+        | ValueSome m when v > m -> unreachable p (sprintf "is %d, but must be at most %d" v m)
+        | _ -> v
+
+    /// Base LRs: one per param group (at least one), each finite and >= 0.
+    let readLrs (path: string) (e: JsonElement) (name: string) =
+        let p = path + "." + name
+        let values = readValues p (prop path e name)
+
+        if values.Count = 0 then
+            unreachable p "is empty, but holds one LR per param group"
+
+        for i in 0 .. values.Count - 1 do
+            if not (Double.IsFinite values.[i]) || values.[i] < 0.0 then
+                unreachable
+                    (sprintf "%s[%d]" p i)
+                    (sprintf "is %s, but an LR is finite and >= 0" (Validate.show values.[i]))
+
+        values
+
+    /// Base LRs whose count the configuration's per-group settings accept (`check` is the kind's CheckGroups).
+    let fitGroups (path: string) (check: int -> unit) (count: int) =
+        try
+            check count
+        with :? ArgumentException as e ->
+            unreachable (path + ".baseLrs") (sprintf "holds %d LRs, but %s" count e.Message)
+
     /// The state of a step-based kind: Epoch(baseLrs, lastEpoch).
     let readEpoch (path: string) (e: JsonElement) =
         expectKind path e "Epoch"
+        Epoch(readLrs path e "baseLrs", readCount path e "lastEpoch" ValueNone)
+
+    /// Refuses an object that holds a property twice anywhere in the document (a reader would keep one silently).
+    let rec refuseDuplicates (path: string) (e: JsonElement) =
+        match e.ValueKind with
+        | JsonValueKind.Object ->
+            let seen = System.Collections.Generic.HashSet<string>()
+
+            for p in e.EnumerateObject() do
+                if not (seen.Add p.Name) then
+                    bad (sprintf "the property \"%s.%s\" appears twice." path p.Name)
+
+                refuseDuplicates (path + "." + p.Name) p.Value
+        | JsonValueKind.Array ->
+            e.EnumerateArray()
+            |> Seq.iteri (fun i x -> refuseDuplicates (sprintf "%s[%d]" path i) x)
+        | _ -> ()
 
         Epoch(
             readValues (path + ".baseLrs") (prop path e "baseLrs"),
@@ -103,7 +159,7 @@ module internal Json =
         let v = readInt path e
 
         if v < 0 then
-            bad (sprintf "%s is %d, but must be >= 0." path v)
+            unreachable path (sprintf "is %d, but must be >= 0" v)
 
         Counter v
 

@@ -230,6 +230,11 @@ module OneCycleLR =
                 Node.result (Epoch(b, 0)) lrs momentum []
             | _ -> Node.wrongState kind state
 
+        let checkGroups n =
+            Validate.groupsSetting "maxLr" n c.MaxLr
+            Validate.groupsSetting "baseMomentum" n c.BaseMomentum
+            Validate.groupsSetting "maxMomentum" n c.MaxMomentum
+
         let name (s: AnnealStrategy) =
             NameArg(Modes.annealStrategyName s, sprintf "%A" s)
 
@@ -254,8 +259,8 @@ module OneCycleLR =
                     Validate.between "pctStart" 0.0 true 1.0 true c.PctStart
                     Validate.positive "divFactor" c.DivFactor
                     Validate.positive "finalDivFactor" c.FinalDivFactor
-                    Validate.eachNonNegative "baseMomentum" c.BaseMomentum
-                    Validate.eachNonNegative "maxMomentum" c.MaxMomentum
+                    Validate.eachMomentum "baseMomentum" c.BaseMomentum
+                    Validate.eachMomentum "maxMomentum" c.MaxMomentum
 
                     match zeroLengthPhase c with
                     | Some phase ->
@@ -273,11 +278,7 @@ module OneCycleLR =
                     | None -> ()
             WatchesMetric = false
             CyclesMomentum = c.CycleMomentum
-            CheckGroups =
-                fun n ->
-                    Validate.groupsSetting "maxLr" n c.MaxLr
-                    Validate.groupsSetting "baseMomentum" n c.BaseMomentum
-                    Validate.groupsSetting "maxMomentum" n c.MaxMomentum
+            CheckGroups = checkGroups
             Start =
                 fun _ lrs ->
                     let maxLr = Arithmetic.getter c.MaxLr
@@ -289,8 +290,9 @@ module OneCycleLR =
                 fun state lrs _ ->
                     match state with
                     | Epoch(b, e) ->
-                        let struct (lrs, momentum) = at lrs.Count (e + 1)
-                        Node.result (Epoch(b, e + 1)) lrs momentum []
+                        let e = Arithmetic.next kind e
+                        let struct (lrs, momentum) = at lrs.Count e
+                        Node.result (Epoch(b, e)) lrs momentum []
                     | _ -> Node.wrongState kind state
             Restart = fun state lrs _ -> fresh state lrs.Count
             StepAt = ValueNone
@@ -302,7 +304,33 @@ module OneCycleLR =
                         let struct (lrs, momentum) = at b.Count e
                         struct (lrs, momentum, [])
                     | _ -> Node.wrongState kind state)
-            ReadState = Json.readEpoch
+            ReadState =
+                fun path e ->
+                    let state = Json.readEpoch path e
+
+                    match state with
+                    | Epoch(b, last) ->
+                        if last > c.TotalSteps then
+                            Json.unreachable
+                                (path + ".lastEpoch")
+                                (sprintf "is %d, but OneCycleLR stops at totalSteps (%d)" last c.TotalSteps)
+
+                        let maxLr = Arithmetic.getter c.MaxLr
+                        Json.fitGroups path checkGroups b.Count
+
+                        for g in 0 .. b.Count - 1 do
+                            let expected = maxLr g / c.DivFactor
+
+                            if BitConverter.DoubleToInt64Bits b.[g] <> BitConverter.DoubleToInt64Bits expected then
+                                Json.unreachable
+                                    (sprintf "%s.baseLrs[%d]" path g)
+                                    (sprintf
+                                        "is %s, but OneCycleLR's base LRs are maxLr / divFactor (%s)"
+                                        (Validate.show b.[g])
+                                        (Validate.show expected))
+                    | _ -> ()
+
+                    state
         }
 
     let internal parse (r: ArgReader) = {

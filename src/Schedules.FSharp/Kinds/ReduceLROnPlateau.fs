@@ -56,6 +56,7 @@ namespace Schedules.Kinds
 [<RequireQualifiedAccess>]
 module internal ReduceLROnPlateau =
 
+    open System
     open Schedules
 
     let internal initial (c: ReduceLROnPlateauConfig) = {
@@ -101,6 +102,7 @@ module internal ReduceLROnPlateau =
     /// One observation of the metric: PyTorch's step, then the seed's grace period around it.
     let internal step (c: ReduceLROnPlateauConfig) (s: PlateauState) (lrs: GroupValues) (metric: float) =
         let inWarmup = s.WarmupLeft > 0
+        let last = Arithmetic.next "ReduceLROnPlateau" s.LastEpoch
 
         let best, bad =
             if isBetter c metric s.Best then
@@ -128,7 +130,7 @@ module internal ReduceLROnPlateau =
                     BadEpochs = 0
                     CooldownLeft = cooldown
                     WarmupLeft = s.WarmupLeft - 1
-                    LastEpoch = s.LastEpoch + 1
+                    LastEpoch = last
                 }
             else
                 {
@@ -136,7 +138,7 @@ module internal ReduceLROnPlateau =
                     BadEpochs = bad
                     CooldownLeft = cooldown
                     WarmupLeft = 0
-                    LastEpoch = s.LastEpoch + 1
+                    LastEpoch = last
                 }
 
         struct (state, lrs, events)
@@ -202,15 +204,37 @@ module internal ReduceLROnPlateau =
                 fun path e ->
                     Json.expectKind path e "Plateau"
 
-                    let int name =
-                        Json.readInt (path + "." + name) (Json.prop path e name)
+                    let best = Json.readNumber (path + ".best") (Json.prop path e "best")
+
+                    if Double.IsNaN best then
+                        Json.unreachable (path + ".best") "is NaN, but NaN never improves on the best"
+
+                    let bad = Json.readCount path e "badEpochs" (ValueSome c.Patience)
+                    let cooldown = Json.readCount path e "cooldownLeft" (ValueSome c.Cooldown)
+                    let warmup = Json.readCount path e "warmupLeft" (ValueSome c.Warmup)
+                    let last = Json.readCount path e "lastEpoch" ValueNone
+                    let start = initial c
+
+                    if warmup > 0 && (last <> c.Warmup - warmup || bad <> 0 || best <> start.Best) then
+                        Json.unreachable
+                            path
+                            (sprintf
+                                "is in its grace period (warmupLeft %d), where lastEpoch is warmup − warmupLeft (%d), badEpochs 0 and best the initial %s"
+                                warmup
+                                (c.Warmup - warmup)
+                                (Validate.show start.Best))
+
+                    if warmup = 0 && last < c.Warmup then
+                        Json.unreachable
+                            (path + ".lastEpoch")
+                            (sprintf "is %d, but the grace period of %d observations is over" last c.Warmup)
 
                     Plateau {
-                        Best = Json.readNumber (path + ".best") (Json.prop path e "best")
-                        BadEpochs = int "badEpochs"
-                        CooldownLeft = int "cooldownLeft"
-                        WarmupLeft = int "warmupLeft"
-                        LastEpoch = int "lastEpoch"
+                        Best = best
+                        BadEpochs = bad
+                        CooldownLeft = cooldown
+                        WarmupLeft = warmup
+                        LastEpoch = last
                     }
         }
 

@@ -18,7 +18,7 @@ let internal compile (given: Node list, milestones: int list) : Node =
 
     let states (state: State) =
         match state with
-        | Sequential(e, states) -> struct (e, states)
+        | Sequential(e, states) when List.length states = nodes.Length -> struct (e, states)
         | _ -> Node.wrongState kind state
 
     /// The first child's move (initial step, or restart), the others kept.
@@ -74,7 +74,7 @@ let internal compile (given: Node list, milestones: int list) : Node =
         Step =
             fun state lrs metric ->
                 let struct (e, children) = states state
-                let e = e + 1
+                let e = Arithmetic.next kind e
                 let idx = Arithmetic.passedSorted ms e
                 let child = nodes.[idx]
                 let childState = List.item idx children
@@ -134,10 +134,7 @@ let internal compile (given: Node list, milestones: int list) : Node =
             fun path e ->
                 Json.expectKind path e "Sequential"
 
-                Sequential(
-                    Json.readInt (path + ".lastEpoch") (Json.prop path e "lastEpoch"),
-                    Threading.readChildren children path e
-                )
+                Sequential(Json.readCount path e "lastEpoch" ValueNone, Threading.readChildren children path e)
     }
 
 let internal parse (read: string -> System.Text.Json.JsonElement -> 'C) (r: ArgReader) =

@@ -59,7 +59,28 @@ module internal Threading =
         if states.Length <> children.Length then
             Json.bad (sprintf "%s.schedulers must hold %d child states, found %d." path children.Length states.Length)
 
-        List.mapi2 (fun i (child: Node) s -> child.ReadState (sprintf "%s.schedulers[%d]" path i) s) children states
+        let read =
+            List.mapi2 (fun i (child: Node) s -> child.ReadState (sprintf "%s.schedulers[%d]" path i) s) children states
+
+        // Every child was built on the same optimizer: one group count for all.
+        match
+            read
+            |> List.indexed
+            |> List.choose (fun (i, s) -> State.groupCount s |> Option.map (fun n -> i, n))
+        with
+        | (_, first) :: rest ->
+            match rest |> List.tryFind (fun (_, n) -> n <> first) with
+            | Some(i, n) ->
+                Json.unreachable
+                    (sprintf "%s.schedulers[%d].baseLrs" path i)
+                    (sprintf
+                        "holds %d LRs, but an earlier child holds %d: all children drive the same param groups"
+                        n
+                        first)
+            | None -> ()
+        | [] -> ()
+
+        read
 
     /// A composite's children: given (not null) and at least one.
     let requireChildren (children: Node list) =
