@@ -135,13 +135,16 @@ type Shell =
     /// <paramref name="every"/> (default 1) runs one transition every that many calls of <c>Step</c>.
     /// </summary>
     static member bind<'M>(scheduler: Scheduler<'M>, optimizer: torch.optim.Optimizer, ?every: int) =
+        if isNull (box scheduler) then
+            nullArg "scheduler"
+
         let every = defaultArg every 1
 
         if every < 1 then
             raise (ArgumentOutOfRangeException("every", every, sprintf "every must be >= 1, but got %d." every))
 
         let groups = ParamGroups.ofOptimizer optimizer
-        ParamGroups.check (Scheduler.config scheduler) groups
+        ParamGroups.check scheduler groups
         let state, out = Scheduler.init scheduler (ParamGroups.lrs groups)
         ParamGroups.write groups out.Lrs out.Momentum
         BoundScheduler<'M>(scheduler, optimizer, every, state, 0)
@@ -166,19 +169,24 @@ type Shell =
             ?every: int,
             ?acceptOptimizerLrs: bool
         ) =
+        if isNull (box scheduler) then
+            nullArg "scheduler"
+
+        if isNull json then
+            nullArg "json"
+
         let every = defaultArg every 1
 
         if every < 1 then
             raise (ArgumentOutOfRangeException("every", every, sprintf "every must be >= 1, but got %d." every))
 
         let groups = ParamGroups.ofOptimizer optimizer
-        let config = Scheduler.config scheduler
-        ParamGroups.check config groups
+        ParamGroups.check scheduler groups
         let loaded = ShellCheckpoint.read scheduler every groups.Length json
 
         match loaded.Recorded with
         | Some recorded when not (defaultArg acceptOptimizerLrs false) ->
-            ShellCheckpoint.checkOptimizer recorded (ShellCheckpoint.held config groups)
+            ShellCheckpoint.checkOptimizer recorded (ShellCheckpoint.held (Scheduler.config scheduler) groups)
         | _ -> ()
 
         BoundScheduler<'M>(scheduler, optimizer, every, loaded.State, loaded.Calls)
