@@ -51,7 +51,11 @@ module internal ParamGroups =
     /// The optimizer a param group belongs to, as users name it (TorchSharp nests ParamGroup in the optimizer's class).
     let private optimizerName (g: Group) =
         let t = g.GetType()
-        if isNull t.DeclaringType then t.Name else t.DeclaringType.Name
+
+        if isNull t.DeclaringType then
+            t.Name
+        else
+            t.DeclaringType.Name
 
     /// The momentum bounds of every scheduler in the configuration that cycles momentum: kind, setting, values.
     let rec private momentumSettings (config: Config) =

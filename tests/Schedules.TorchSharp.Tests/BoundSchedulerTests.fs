@@ -204,7 +204,11 @@ let tests =
                     (fun () -> (Shell.bind (s, sgd [ 0.1 ] 0.9)).Load null), "json"
                 ] do
                 let e = Expect.throwsC call id
-                Expect.isTrue (e :? ArgumentNullException) (sprintf "ArgumentNullException for %s, got %O" param (e.GetType()))
+
+                Expect.isTrue
+                    (e :? ArgumentNullException)
+                    (sprintf "ArgumentNullException for %s, got %O" param (e.GetType()))
+
                 Expect.equal (e :?> ArgumentNullException).ParamName param "names the parameter"
         }
     ]

@@ -56,7 +56,9 @@ let tests =
                     [ 0.5; -0.1 ], None, "LR of group 1 must be a finite number >= 0, but got -0.1"
                     [ 0.5; 0.6 ], Some [ 0.8 ], "2 param groups, but got 1 momentum"
                     [ 0.5; 0.6 ], Some [ 0.8; -0.1 ], "momentum of group 1 must be a finite number >= 0, but got -0.1"
-                    [ 0.5; 0.6 ], Some [ 0.8; infinity ], "momentum of group 1 must be a finite number >= 0, but got Infinity"
+                    [ 0.5; 0.6 ],
+                    Some [ 0.8; infinity ],
+                    "momentum of group 1 must be a finite number >= 0, but got Infinity"
                 ] do
                 let e =
                     Expect.throwsC (fun () -> ParamGroups.write groups (gv lrs) (Option.map gv momentum)) id

@@ -284,7 +284,10 @@ let tests =
             let e =
                 Expect.throwsC (fun () -> Shell.resume (s, sgd [ 0.1 ] 0.9, bound.Save()) |> ignore) id
 
-            Expect.stringContains e.Message "checkpoint.state.baseLrs holds 2 base LRs, but the optimizer has 1 param groups" "says why"
+            Expect.stringContains
+                e.Message
+                "checkpoint.state.baseLrs holds 2 base LRs, but the optimizer has 1 param groups"
+                "says why"
         }
         test "a later child's base LRs for another number of groups are refused, naming the field" {
             let s =
@@ -303,7 +306,9 @@ let tests =
 
                 Expect.stringContains
                     e.Message
-                    (sprintf "checkpoint.state.schedulers[1].baseLrs holds %s, but the optimizer has 2 param groups" holds)
+                    (sprintf
+                        "checkpoint.state.schedulers[1].baseLrs holds %s, but the optimizer has 2 param groups"
+                        holds)
                     "names the field and both counts"
 
                 Expect.equal (lrsOf o) [| 0.1; 0.2 |] "nothing written"
@@ -346,7 +351,9 @@ let tests =
             let three () = sgd [ 0.1; 0.2; 0.3 ] 0.9
             let bind = Expect.throwsC (fun () -> Shell.bind (s, three ()) |> ignore) id
             // A version 1 document records no LRs, so nothing else tells the number of groups.
-            let v1 = Nodes.JsonNode.Parse((Shell.bind (s, sgd [ 0.1; 0.2 ] 0.9)).Save()).AsObject()
+            let v1 =
+                Nodes.JsonNode.Parse((Shell.bind (s, sgd [ 0.1; 0.2 ] 0.9)).Save()).AsObject()
+
             v1.Remove "lrs" |> ignore
             v1["version"] <- Nodes.JsonValue.Create 1
 

@@ -15,7 +15,11 @@ let tests =
             Scheduler.checkGroups s 2
             let e = Expect.throwsC (fun () -> Scheduler.checkGroups s 3) id
             Expect.isTrue (e :? ArgumentException) "ArgumentException"
-            Expect.stringContains e.Message "minLr must have one entry per param group (3), but has 2 entries" "says why"
+
+            Expect.stringContains
+                e.Message
+                "minLr must have one entry per param group (3), but has 2 entries"
+                "says why"
 
             let nested =
                 LRScheduler.ChainedScheduler [ LRScheduler.LambdaLR(Each [ (fun _ -> 1.0); (fun _ -> 0.5) ]) ]
@@ -28,7 +32,9 @@ let tests =
             let state, _ = Scheduler.init s (gv [ 0.1; 0.2 ])
 
             let e =
-                Expect.throwsC (fun () -> Scheduler.step s state (Observation.create (gv [ 0.1; 0.2; 0.3 ]) 1.0) |> ignore) id
+                Expect.throwsC
+                    (fun () -> Scheduler.step s state (Observation.create (gv [ 0.1; 0.2; 0.3 ]) 1.0) |> ignore)
+                    id
 
             Expect.isTrue (e :? ArgumentException) "ArgumentException"
             Expect.stringContains e.Message "minLr must have one entry per param group (3)" "names the setting"
