@@ -146,11 +146,12 @@ module internal ShellCheckpoint =
         | Some(path, n) ->
             bad (
                 sprintf
-                    "checkpoint.state.%s holds %d base LR%s, but the optimizer has %d param groups."
+                    "checkpoint.state.%s holds %d base LR%s, but the optimizer has %d param group%s."
                     path
                     n
                     (if n = 1 then "" else "s")
                     groupCount
+                    (if groupCount = 1 then "" else "s")
             )
         | None -> ()
 

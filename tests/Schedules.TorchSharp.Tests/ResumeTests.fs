@@ -286,7 +286,7 @@ let tests =
 
             Expect.stringContains
                 e.Message
-                "checkpoint.state.baseLrs holds 2 base LRs, but the optimizer has 1 param groups"
+                "checkpoint.state.baseLrs holds 2 base LRs, but the optimizer has 1 param group."
                 "says why"
         }
         test "a later child's base LRs for another number of groups are refused, naming the field" {
