@@ -88,6 +88,15 @@ module Scheduler =
     /// The compiled configuration.
     let internal node (scheduler: Scheduler<'M>) = scheduler.Compiled
 
+    /// <summary>Refuses per-group settings (minLr, lrLambda, maxLr, momentum bounds; composites' children included)
+    /// of another length than <paramref name="groups"/>, the number of param groups the scheduler is to drive, with
+    /// an ArgumentException naming the setting. <c>init</c> makes this check; a shell that continues from a saved
+    /// state makes it before its first step.</summary>
+    [<CompiledName("CheckGroups")>]
+    let checkGroups (scheduler: Scheduler<'M>) (groups: int) =
+        Validate.notNull "scheduler" (box scheduler)
+        scheduler.Compiled.CheckGroups groups
+
     let private output (r: Kinds.Result) = {
         Lrs = r.Lrs
         Momentum = r.Momentum
@@ -111,8 +120,12 @@ module Scheduler =
     [<CompiledName("Step")>]
     let step (scheduler: Scheduler<'M>) (state: State) (observation: Observation<'M>) : State * Output =
         Validate.notNull "state" (box state)
-        let expected = defaultArg (State.groupCount state) -1
-        Validate.lrs "observation.Lrs" expected observation.Lrs
+        let recorded = State.groupCount state
+        Validate.lrs "observation.Lrs" (defaultArg recorded -1) observation.Lrs
+
+        // A state that records no group count (a lone ReduceLROnPlateau) meets the per-group settings here.
+        if recorded.IsNone then
+            scheduler.Compiled.CheckGroups observation.Lrs.Count
 
         let r =
             scheduler.Compiled.Step state observation.Lrs (scheduler.MetricOf observation.Metric)

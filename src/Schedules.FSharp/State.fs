@@ -66,6 +66,25 @@ module State =
                 | PerGroup g when name = "baseLrs" -> Some g.Count
                 | _ -> None)
 
+    /// <summary>Every number of param groups the state records, each with the path of the field that records it as
+    /// <c>Checkpoint.save</c> writes it under <c>state</c> (<c>"baseLrs"</c>, <c>"schedulers[1].baseLrs"</c>), in the
+    /// order of the children. A state a run produced records one number everywhere; one read from a file may not.
+    /// Empty for a lone ReduceLROnPlateau.</summary>
+    [<CompiledName("GroupCounts")>]
+    let groupCounts (state: State) : (string * int) list =
+        let rec counts (prefix: string) state =
+            match state with
+            | Epoch(b, _)
+            | WarmRestarts(b, _, _, _) -> [ prefix + "baseLrs", b.Count ]
+            | Plateau _ -> []
+            | Sequential(_, children)
+            | Chained children ->
+                children
+                |> List.mapi (fun i child -> counts (sprintf "%sschedulers[%d]." prefix i) child)
+                |> List.concat
+
+        counts "" state
+
     /// <summary>How many transitions the state has seen (its outermost epoch counter).</summary>
     [<CompiledName("Epoch")>]
     let rec epoch (state: State) =

@@ -9,6 +9,7 @@ let all =
         BoundSchedulerTests.tests
         ResumeTests.tests
         DifferentialTests.tests
+        SchedulerTests.tests
     ]
 
 [<EntryPoint>]
