@@ -77,6 +77,10 @@ module State =
             | Epoch(b, _)
             | WarmRestarts(b, _, _, _) -> [ prefix + "baseLrs", b.Count ]
             | Plateau _ -> []
+            | Fields _ ->
+                groupCount state
+                |> Option.map (fun n -> [ prefix + "baseLrs", n ])
+                |> Option.defaultValue []
             | Sequential(_, children)
             | Chained children ->
                 children

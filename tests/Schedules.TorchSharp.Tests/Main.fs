@@ -9,7 +9,6 @@ let all =
         BoundSchedulerTests.tests
         ResumeTests.tests
         DifferentialTests.tests
-        SchedulerTests.tests
     ]
 
 [<EntryPoint>]

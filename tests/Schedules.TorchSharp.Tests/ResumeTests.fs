@@ -294,7 +294,8 @@ let tests =
                 LRScheduler.SequentialLR([ LRScheduler.StepLR 5; LRScheduler.LambdaLR(fun _ -> 1.0) ], [ 2 ])
                 |> Scheduler.withMetric
 
-            for baseLrs, holds in [ "[0.5]", "1 base LR"; "[0.5, 0.5, 0.5]", "3 base LRs" ] do
+            // The core's reader refuses it first: its children disagree on the number of groups.
+            for baseLrs, holds in [ "[0.5]", 1; "[0.5, 0.5, 0.5]", 3 ] do
                 let node = Nodes.JsonNode.Parse((Shell.bind (s, sgd [ 0.1; 0.2 ] 0.9)).Save())
                 node["checkpoint"].["state"].["schedulers"].[1].["baseLrs"] <- Nodes.JsonNode.Parse baseLrs
                 let o = sgd [ 0.1; 0.2 ] 0.9
@@ -306,9 +307,7 @@ let tests =
 
                 Expect.stringContains
                     e.Message
-                    (sprintf
-                        "checkpoint.state.schedulers[1].baseLrs holds %s, but the optimizer has 2 param groups"
-                        holds)
+                    (sprintf "checkpoint.state.schedulers[1].baseLrs holds %d LRs, but an earlier child holds 2" holds)
                     "names the field and both counts"
 
                 Expect.equal (lrsOf o) [| 0.1; 0.2 |] "nothing written"

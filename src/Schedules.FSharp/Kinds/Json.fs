@@ -136,11 +136,6 @@ module internal Json =
             |> Seq.iteri (fun i x -> refuseDuplicates (sprintf "%s[%d]" path i) x)
         | _ -> ()
 
-        Epoch(
-            readValues (path + ".baseLrs") (prop path e "baseLrs"),
-            readInt (path + ".lastEpoch") (prop path e "lastEpoch")
-        )
-
     /// A family kind's state: its fields in order, each read by its kind (`real`, `counter` or `perGroup`) from
     /// the values its checkpoint wrote; the kind then checks what a run can reach.
     let readFields
