@@ -211,8 +211,11 @@ let run (case: JsonElement) =
     let spec = case.GetProperty "scheduler"
     let scheduler = Scheduler.createWatching (config spec)
 
+    // optax and Keras schedules have no optimizer: row t is [schedule(t)], a curve that ignores the base LR.
     let lrs =
-        GroupValues.ofSeq [ for v in case.GetProperty("base_lrs").EnumerateArray() -> number v ]
+        match tryProp "base_lrs" case with
+        | Some b -> GroupValues.ofSeq [ for v in b.EnumerateArray() -> number v ]
+        | None -> GroupValues.ofList [ 1.0 ]
 
     let steps = case.GetProperty("steps").GetInt32()
 
