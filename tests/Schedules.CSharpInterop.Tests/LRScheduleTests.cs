@@ -131,6 +131,20 @@ public sealed class LRScheduleTests
         Assert.Equal(Lrs(LRScheduler.LambdaLR(e => Math.Pow(0.95, e))), Lrs(lambda));
     }
 
+    /// <summary>docs/porting.md's example configuration.</summary>
+    [Fact]
+    public void ThePortingPagesExampleReads()
+    {
+        const string json = """
+            {"kind": "SequentialLR", "milestones": [5],
+             "schedulers": [{"kind": "LinearLR", "totalIters": 5}, {"kind": "CosineAnnealingLR", "tMax": 95}]}
+            """;
+        var built = LRScheduler.SequentialLR([LRScheduler.LinearLR(totalIters: 5), LRScheduler.CosineAnnealingLR(95)], [5]);
+
+        Assert.Equal(built.ToJson(), Schedule.FromJson(json).ToJson());
+        Assert.Equal(Lrs(built), Lrs(Schedule.FromJson(json)));
+    }
+
     [Theory]
     [InlineData("{\"kind\": \"StepLR\", \"stepSize\": 0}", "stepSize")]
     [InlineData("{\"kind\": \"StepLR\"}", "stepSize")]
