@@ -10,7 +10,7 @@ namespace Schedules.CSharp;
 /// <example><code>
 /// var schedule = HuggingFace.GetInverseSqrtSchedule(numWarmupSteps: 1000);   // timescale 1000
 /// </code></example>
-public static class HuggingFace
+public static partial class HuggingFace
 {
     /// <summary>
     /// <c>get_inverse_sqrt_schedule(optimizer, num_warmup_steps, timescale=None)</c>: LR = base × factor(t), the factor

@@ -90,7 +90,7 @@ let tests =
         line
             addingAKind
             "src/Schedules.CSharpInterop/LRScheduler.cs"
-            "public static Schedule StepLR(int stepSize, double gamma = 0.1) => Step(Core.StepLR(stepSize, gamma));"
+            "public static Schedule StepLR(int stepSize, double gamma = Kinds.StepLR.DefaultGamma) => Step(Core.StepLR(stepSize, gamma));"
         line
             addingAKind
             "src/Schedules.FSharp/HuggingFace.fs"
