@@ -22,14 +22,34 @@ internal static class Interop
     internal static FSharpFunc<int, double> Func(Func<int, double> f, string paramName)
     {
         ArgumentNullException.ThrowIfNull(f, paramName);
-        return FuncConvert.FromFunc(f);
+        return Functions.ToCore(f);
     }
+
+    internal static FSharpFunc<int, FSharpFunc<int, double>> Func(Func<int, int, double> f, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(f, paramName);
+        return Functions.ToCore(f);
+    }
+
+    internal static FSharpOption<T>? Option<T>(T? value)
+        where T : struct => value is T v ? Some(v) : null;
+
+    internal static FSharpOption<ForGroups<double>>? Option(GroupSetting? setting) =>
+        setting is GroupSetting s ? Some(s.ToCore()) : null;
 
     internal static ForGroups<FSharpFunc<int, double>> Lambdas(IReadOnlyList<Func<int, double>> fs, string paramName)
     {
         ArgumentNullException.ThrowIfNull(fs, paramName);
         if (fs.Any(f => f is null)) throw new ArgumentNullException(paramName, $"{paramName} holds a null function.");
-        return ForGroups<FSharpFunc<int, double>>.NewEach(List(fs.Select(f => FuncConvert.FromFunc(f))));
+        return ForGroups<FSharpFunc<int, double>>.NewEach(List(fs.Select(Functions.ToCore)));
+    }
+
+    internal static ForGroups<FSharpFunc<int, FSharpFunc<int, double>>> Lambdas(
+        IReadOnlyList<Func<int, int, double>> fs, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(fs, paramName);
+        if (fs.Any(f => f is null)) throw new ArgumentNullException(paramName, $"{paramName} holds a null function.");
+        return ForGroups<FSharpFunc<int, FSharpFunc<int, double>>>.NewEach(List(fs.Select(Functions.ToCore)));
     }
 
     internal static IReadOnlyList<double>? Optional(FSharpOption<GroupValues> momentum) =>

@@ -27,6 +27,15 @@ public abstract class LRSchedule
     public bool CyclesMomentum => ConfigModule.CyclesMomentum(Core.Config);
 
     /// <summary>
+    /// The configuration as a JSON document, <c>{"kind": "StepLR", "stepSize": 30, "gamma": 0.1}</c>: PyTorch's
+    /// names, modes by PyTorch's names, functions by their registered names (see <see cref="Functions"/>),
+    /// composites nested. Read it back with <see cref="Schedule.FromJson"/> or <see cref="MetricSchedule.FromJson"/>.
+    /// A function that is not registered raises an <see cref="ArgumentException"/> naming its parameter
+    /// (<c>lrLambda</c>, <c>scaleFn</c>).
+    /// </summary>
+    public string ToJson() => ConfigModule.ToJson(Core.Config);
+
+    /// <summary>
     /// What building the scheduler on an optimizer with these LRs does (PyTorch's constructor, including its
     /// initial step): the first state and the LRs (and momentum) for epoch 0.
     /// </summary>
@@ -80,6 +89,30 @@ public sealed class Schedule : LRSchedule
 
     internal Schedule(Scheduler<double> core)
         : base(core) { }
+
+    /// <summary>
+    /// A schedule from a JSON document written by <see cref="LRSchedule.ToJson"/> or by hand (arguments left out
+    /// take their defaults, PyTorch's): <c>{"kind": "StepLR", "stepSize": 30}</c> reads as
+    /// <c>LRScheduler.StepLR(30)</c>.
+    /// An invalid value, an unknown kind, argument or function name raises the factories'
+    /// <see cref="ArgumentException"/> naming the field; a text that is not JSON raises a
+    /// <see cref="FormatException"/>. A configuration that watches a metric (one holding a ReduceLROnPlateau) is
+    /// refused: read it with <see cref="MetricSchedule.FromJson"/>.
+    /// </summary>
+    /// <param name="json">The configuration as JSON.</param>
+    public static Schedule FromJson(string json)
+    {
+        var config = ConfigModule.OfJson(json);
+        if (ConfigModule.WatchesMetric(config))
+        {
+            throw new ArgumentException(
+                $"json holds a {ConfigModule.Kind(config)} that watches a metric (a ReduceLROnPlateau, or a composite "
+                + "holding one), which a Schedule cannot: read it with MetricSchedule.FromJson.",
+                nameof(json));
+        }
+
+        return new(Schedules.Scheduler.WithMetric(Schedules.Scheduler.Create(config)));
+    }
 
     /// <summary>The core's step-based view of this schedule, for <see cref="Preview"/>; built once, on first use.</summary>
     internal Scheduler<Unit> StepBased => _stepBased ??= Schedules.Scheduler.Create(Core.Config);
@@ -144,6 +177,16 @@ public sealed class MetricSchedule : LRSchedule
 {
     internal MetricSchedule(Scheduler<double> core)
         : base(core) { }
+
+    /// <summary>
+    /// A schedule from a JSON document written by <see cref="LRSchedule.ToJson"/> or by hand (arguments left out
+    /// take their defaults, PyTorch's: a ReduceLROnPlateau read here has no grace period unless it says
+    /// <c>"warmup": 1</c>). Any configuration reads, one that watches no metric ignoring it. Errors as
+    /// <see cref="Schedule.FromJson"/>.
+    /// </summary>
+    /// <param name="json">The configuration as JSON.</param>
+    public static MetricSchedule FromJson(string json) =>
+        new(Schedules.Scheduler.CreateWatching(ConfigModule.OfJson(json)));
 
     /// <summary>One transition from <paramref name="state"/>, observing the LRs currently applied and the metric
     /// (a validation loss, an accuracy; NaN counts as not improving).</summary>

@@ -11,7 +11,10 @@ namespace Schedules.CSharp;
 /// ported training script reads line by line and gives PyTorch's numbers. celldetection's schedulers, with the
 /// seed's defaults, are <see cref="CellDetection"/>. Every method validates its arguments once and returns an
 /// immutable scheduler; an invalid value raises <see cref="ArgumentOutOfRangeException"/> (or
-/// <see cref="ArgumentException"/>) naming the parameter, the value and what is allowed.
+/// <see cref="ArgumentException"/>) naming the parameter, the value and what is allowed. Each default is the F#
+/// core's: a number is its kind's literal (<c>Schedules.Kinds.StepLR.DefaultGamma</c>), a default that is not a
+/// literal there (a mode, ReduceLROnPlateau's <c>ReduceLROnPlateauConfig.Default</c>) is written here and pinned
+/// to the core's by a test, and a null default leaves the argument to the core.
 /// </summary>
 public static class LRScheduler
 {
@@ -36,39 +39,48 @@ public static class LRScheduler
     /// <summary>LR ← LR × gamma at epochs stepSize, 2·stepSize, ... (PyTorch's StepLR).</summary>
     /// <param name="stepSize">Epochs between decays; at least 1.</param>
     /// <param name="gamma">The decay factor; finite and ≥ 0.</param>
-    public static Schedule StepLR(int stepSize, double gamma = 0.1) => Step(Core.StepLR(stepSize, gamma));
+    public static Schedule StepLR(int stepSize, double gamma = Kinds.StepLR.DefaultGamma) => Step(Core.StepLR(stepSize, gamma));
 
     /// <summary>LR ← LR × gamma^c at an epoch listed c times in milestones (PyTorch's MultiStepLR).</summary>
-    public static Schedule MultiStepLR(IReadOnlyList<int> milestones, double gamma = 0.1)
+    public static Schedule MultiStepLR(IReadOnlyList<int> milestones, double gamma = Kinds.MultiStepLR.DefaultGamma)
     {
         ArgumentNullException.ThrowIfNull(milestones);
         return Step(Core.MultiStepLR(milestones, gamma));
     }
 
     /// <summary>LR = base × factor until epoch totalIters, then base (PyTorch's ConstantLR); factor in (0, 1].</summary>
-    public static Schedule ConstantLR(double factor = 1.0 / 3.0, int totalIters = 5) =>
+    public static Schedule ConstantLR(
+        double factor = Kinds.ConstantLR.DefaultFactor, int totalIters = Kinds.ConstantLR.DefaultTotalIters) =>
         Step(Core.ConstantLR(factor, totalIters));
 
     /// <summary>The factor moves linearly from startFactor (epoch 0) to endFactor (epoch totalIters):
     /// LR = base × (startFactor + (endFactor − startFactor) × min(epoch, totalIters) / totalIters), computed
     /// recursively as PyTorch does (PyTorch's LinearLR).</summary>
-    public static Schedule LinearLR(double startFactor = 1.0 / 3.0, double endFactor = 1.0, int totalIters = 5) =>
+    public static Schedule LinearLR(
+        double startFactor = Kinds.LinearLR.DefaultStartFactor,
+        double endFactor = Kinds.LinearLR.DefaultEndFactor,
+        int totalIters = Kinds.LinearLR.DefaultTotalIters) =>
         Step(Core.LinearLR(startFactor, endFactor, totalIters));
 
     /// <summary>LR ← LR × gamma every epoch (PyTorch's ExponentialLR).</summary>
     public static Schedule ExponentialLR(double gamma) => Step(Core.ExponentialLR(gamma));
 
     /// <summary>LR = base × (1 − epoch / totalIters)^power, 0 from totalIters on (PyTorch's PolynomialLR).</summary>
-    public static Schedule PolynomialLR(int totalIters = 5, double power = 1.0) =>
+    public static Schedule PolynomialLR(
+        int totalIters = Kinds.PolynomialLR.DefaultTotalIters, double power = Kinds.PolynomialLR.DefaultPower) =>
         Step(Core.PolynomialLR(totalIters, power));
 
     /// <summary>LR = etaMin + (base − etaMin)(1 + cos(π·epoch/tMax))/2, computed recursively as PyTorch does, with
     /// no clamp after tMax (PyTorch's CosineAnnealingLR).</summary>
-    public static Schedule CosineAnnealingLR(int tMax, double etaMin = 0.0) => Step(Core.CosineAnnealingLR(tMax, etaMin));
+    public static Schedule CosineAnnealingLR(int tMax, double etaMin = Kinds.CosineAnnealingLR.DefaultEtaMin) =>
+        Step(Core.CosineAnnealingLR(tMax, etaMin));
 
     /// <summary>SGDR: LR = etaMin + (base − etaMin)(1 + cos(π·T_cur/T_i))/2, with periods T_i = t0, t0·tMult, ...
     /// (PyTorch's CosineAnnealingWarmRestarts). Fractional epochs: <see cref="Schedule.StepAt"/>.</summary>
-    public static Schedule CosineAnnealingWarmRestarts(int t0, int tMult = 1, double etaMin = 0.0) =>
+    public static Schedule CosineAnnealingWarmRestarts(
+        int t0,
+        int tMult = Kinds.CosineAnnealingWarmRestarts.DefaultTMult,
+        double etaMin = Kinds.CosineAnnealingWarmRestarts.DefaultEtaMin) =>
         Step(Core.CosineAnnealingWarmRestarts(t0, tMult, etaMin));
 
     /// <summary>Cyclical LRs between baseLr and maxLr (PyTorch's CyclicLR):
@@ -77,13 +89,13 @@ public static class LRScheduler
     public static Schedule CyclicLR(
         GroupSetting baseLr,
         GroupSetting maxLr,
-        int stepSizeUp = 2000,
+        int stepSizeUp = Kinds.CyclicLR.DefaultStepSizeUp,
         int? stepSizeDown = null,
         CyclicMode mode = CyclicMode.Triangular,
-        double gamma = 1.0,
+        double gamma = Kinds.CyclicLR.DefaultGamma,
         Func<int, double>? scaleFn = null,
         ScaleMode scaleMode = ScaleMode.Cycle,
-        bool cycleMomentum = true,
+        bool cycleMomentum = Kinds.CyclicLR.DefaultCycleMomentum,
         GroupSetting? baseMomentum = null,
         GroupSetting? maxMomentum = null) =>
         Step(
@@ -91,14 +103,14 @@ public static class LRScheduler
                 baseLr.ToCore(),
                 maxLr.ToCore(),
                 Interop.Some(stepSizeUp),
-                stepSizeDown is int down ? Interop.Some(down) : null,
+                Interop.Option(stepSizeDown),
                 Interop.Some(Interop.Core(mode)),
                 Interop.Some(gamma),
                 scaleFn is null ? null : Interop.Some(Interop.Func(scaleFn, nameof(scaleFn))),
                 Interop.Some(Interop.Core(scaleMode)),
                 Interop.Some(cycleMomentum),
-                Interop.Some((baseMomentum ?? 0.8).ToCore()),
-                Interop.Some((maxMomentum ?? 0.9).ToCore())));
+                Interop.Option(baseMomentum),
+                Interop.Option(maxMomentum)));
 
     /// <summary>The 1cycle policy (PyTorch's OneCycleLR): from maxLr/divFactor up to maxLr over pctStart of the
     /// steps, then down to maxLr/divFactor/finalDivFactor; momentum cycled inversely. Give totalSteps, or epochs
@@ -108,25 +120,25 @@ public static class LRScheduler
         int? totalSteps = null,
         int? epochs = null,
         int? stepsPerEpoch = null,
-        double pctStart = 0.3,
+        double pctStart = Kinds.OneCycleLR.DefaultPctStart,
         AnnealStrategy annealStrategy = AnnealStrategy.Cos,
-        bool cycleMomentum = true,
+        bool cycleMomentum = Kinds.OneCycleLR.DefaultCycleMomentum,
         GroupSetting? baseMomentum = null,
         GroupSetting? maxMomentum = null,
-        double divFactor = 25.0,
-        double finalDivFactor = 1e4,
-        bool threePhase = false) =>
+        double divFactor = Kinds.OneCycleLR.DefaultDivFactor,
+        double finalDivFactor = Kinds.OneCycleLR.DefaultFinalDivFactor,
+        bool threePhase = Kinds.OneCycleLR.DefaultThreePhase) =>
         Step(
             Core.OneCycleLR(
                 maxLr.ToCore(),
-                totalSteps is int t ? Interop.Some(t) : null,
-                epochs is int e ? Interop.Some(e) : null,
-                stepsPerEpoch is int s ? Interop.Some(s) : null,
+                Interop.Option(totalSteps),
+                Interop.Option(epochs),
+                Interop.Option(stepsPerEpoch),
                 Interop.Some(pctStart),
                 Interop.Some(Interop.Core(annealStrategy)),
                 Interop.Some(cycleMomentum),
-                Interop.Some((baseMomentum ?? 0.85).ToCore()),
-                Interop.Some((maxMomentum ?? 0.95).ToCore()),
+                Interop.Option(baseMomentum),
+                Interop.Option(maxMomentum),
                 Interop.Some(divFactor),
                 Interop.Some(finalDivFactor),
                 Interop.Some(threePhase)));
@@ -141,16 +153,11 @@ public static class LRScheduler
                 steps,
                 lrLambda is null
                     ? null
-                    : Interop.Some(ForGroups<FSharpFunc<int, FSharpFunc<int, double>>>.NewAll(FuncConvert.FromFunc(lrLambda)))));
+                    : Interop.Some(ForGroups<FSharpFunc<int, FSharpFunc<int, double>>>.NewAll(Interop.Func(lrLambda, nameof(lrLambda))))));
 
     /// <summary>celldetection's WarmUp with one factor function per param group.</summary>
-    public static Schedule WarmUp(int steps, IReadOnlyList<Func<int, int, double>> lrLambda)
-    {
-        ArgumentNullException.ThrowIfNull(lrLambda);
-        if (lrLambda.Any(f => f is null)) throw new ArgumentNullException(nameof(lrLambda), "lrLambda holds a null function.");
-        var each = Interop.List(lrLambda.Select(f => FuncConvert.FromFunc(f)));
-        return Step(Core.WarmUp(steps, Interop.Some(ForGroups<FSharpFunc<int, FSharpFunc<int, double>>>.NewEach(each))));
-    }
+    public static Schedule WarmUp(int steps, IReadOnlyList<Func<int, int, double>> lrLambda) =>
+        Step(Core.WarmUp(steps, Interop.Some(Interop.Lambdas(lrLambda, nameof(lrLambda)))));
 
     /// <summary>PyTorch's ReduceLROnPlateau with PyTorch's defaults: new LR = max(LR × factor, minLr) once more than
     /// patience observations fail to improve on the best (by threshold, in thresholdMode); a group changes only
@@ -176,7 +183,7 @@ public static class LRScheduler
                 Interop.Some(threshold),
                 Interop.Some(Interop.Core(thresholdMode)),
                 Interop.Some(cooldown),
-                Interop.Some((minLr ?? 0.0).ToCore()),
+                Interop.Option(minLr),
                 Interop.Some(eps),
                 Interop.Some(warmup)));
 

@@ -1,105 +1,10 @@
 namespace Schedules
 
-/// <summary>ReduceLROnPlateau with the grace period of <c>celldetection.optim</c>. Names as in PyTorch and the seed;
-/// <see cref="P:Schedules.ReduceLROnPlateauConfig.Default"/> holds PyTorch's defaults (no grace period),
-/// <see cref="P:Schedules.ReduceLROnPlateauConfig.CellDetectionDefault"/> the seed's (a grace period of 1).</summary>
-[<NoEquality; NoComparison>]
-type ReduceLROnPlateauConfig = {
-    /// <summary>Min: reduce when the metric stops falling; Max: when it stops rising. Default Min.</summary>
-    Mode: PlateauMode
-    /// <summary>new LR = max(old LR * Factor, MinLr). In [0, 1). Default 0.1.</summary>
-    Factor: float
-    /// <summary>Bad epochs tolerated: a reduction happens when the count exceeds Patience. Default 10.</summary>
-    Patience: int
-    /// <summary>How much better than the best a metric must be to count as an improvement. Default 1e-4.</summary>
-    Threshold: float
-    /// <summary>Rel or Abs (see <see cref="T:Schedules.ThresholdMode"/>). Default Rel.</summary>
-    ThresholdMode: ThresholdMode
-    /// <summary>Observations after a reduction during which bad epochs are not counted. Default 0.</summary>
-    Cooldown: int
-    /// <summary>Lower bound of each group's LR, one for all or one per group. Default All 0.0.</summary>
-    MinLr: ForGroups<float>
-    /// <summary>A group's LR changes only when old - new &gt; Eps. Default 1e-8.</summary>
-    Eps: float
-    /// <summary>The seed's grace period: for each of the first Warmup observations the rule runs as usual, then
-    /// the best value is restored and the bad-epoch count reset to 0. Default 0 (PyTorch's rule, which has no grace
-    /// period); the seed's default is 1.</summary>
-    Warmup: int
-} with
-
-    /// <summary>PyTorch's defaults: Min, Factor 0.1, Patience 10, Threshold 1e-4, Rel, Cooldown 0, MinLr 0,
-    /// Eps 1e-8, and Warmup 0 (no grace period). What <see cref="M:Schedules.LRScheduler.ReduceLROnPlateau"/>
-    /// fills in.</summary>
-    static member Default = {
-        Mode = Min
-        Factor = 0.1
-        Patience = 10
-        Threshold = 1e-4
-        ThresholdMode = Rel
-        Cooldown = 0
-        MinLr = All 0.0
-        Eps = 1e-8
-        Warmup = 0
-    }
-
-    /// <summary>celldetection's defaults: PyTorch's with Warmup 1, the seed's grace period. What
-    /// <see cref="M:Schedules.CellDetection.ReduceLROnPlateau"/> fills in.</summary>
-    static member CellDetectionDefault = {
-        ReduceLROnPlateauConfig.Default with
-            Warmup = 1
-    }
-
-/// <summary>CyclicLR (Smith's cyclical learning rates). Names and defaults as in PyTorch.</summary>
-[<NoEquality; NoComparison>]
-type CyclicLRConfig = {
-    /// <summary>Lower LR bound of the cycle, per group or for all.</summary>
-    BaseLr: ForGroups<float>
-    /// <summary>Upper LR bound of the cycle (reached only when the scale is 1).</summary>
-    MaxLr: ForGroups<float>
-    /// <summary>Iterations of the rising half. At least 1. Default 2000.</summary>
-    StepSizeUp: int
-    /// <summary>Iterations of the falling half; None means StepSizeUp. Default None.</summary>
-    StepSizeDown: int option
-    /// <summary>Built-in amplitude policy, used when ScaleFn is None. Default Triangular.</summary>
-    Mode: CyclicMode
-    /// <summary>ExpRange's base: scale = Gamma^iteration. Default 1.0.</summary>
-    Gamma: float
-    /// <summary>A custom amplitude scale; when given, Mode is ignored and ScaleMode says what it receives.</summary>
-    ScaleFn: (int -> float) option
-    /// <summary>What ScaleFn receives: the cycle or the iteration. Default Cycle.</summary>
-    ScaleMode: ScaleMode
-    /// <summary>Cycle momentum (SGD momentum or Adam beta1) inversely to the LR. Default true.</summary>
-    CycleMomentum: bool
-    /// <summary>Momentum at the LR's peak. Default 0.8.</summary>
-    BaseMomentum: ForGroups<float>
-    /// <summary>Momentum at the LR's trough. Default 0.9.</summary>
-    MaxMomentum: ForGroups<float>
-}
-
-/// <summary>OneCycleLR (Smith's 1cycle policy). Names and defaults as in PyTorch.</summary>
-[<NoEquality; NoComparison>]
-type OneCycleLRConfig = {
-    /// <summary>Peak LR, per group or for all.</summary>
-    MaxLr: ForGroups<float>
-    /// <summary>Steps in the cycle; stepping beyond it is an error.</summary>
-    TotalSteps: int
-    /// <summary>Fraction of the cycle spent raising the LR. In [0, 1]. Default 0.3.</summary>
-    PctStart: float
-    /// <summary>Cos or Linear. Default Cos.</summary>
-    AnnealStrategy: AnnealStrategy
-    /// <summary>Cycle momentum (SGD momentum or Adam beta1) inversely to the LR. Default true.</summary>
-    CycleMomentum: bool
-    /// <summary>Momentum at the LR's peak. Default 0.85.</summary>
-    BaseMomentum: ForGroups<float>
-    /// <summary>Momentum at the start and end. Default 0.95.</summary>
-    MaxMomentum: ForGroups<float>
-    /// <summary>initial LR = MaxLr / DivFactor. Default 25.</summary>
-    DivFactor: float
-    /// <summary>min LR = initial LR / FinalDivFactor. Default 1e4.</summary>
-    FinalDivFactor: float
-    /// <summary>Three phases (up, back down to the initial LR, then annihilate) instead of two. Default false.</summary>
-    ThreePhase: bool
-}
+open System
+open System.IO
+open System.Text
+open System.Text.Json
+open Schedules.Kinds
 
 /// <summary>
 /// The configuration of a scheduler: plain data that says which PyTorch (or celldetection) scheduler it is and with
@@ -139,47 +44,331 @@ type Config =
     | SequentialLR of Schedulers: Config list * Milestones: int list
     /// <summary>Steps every scheduler in order, each acting on the LRs the previous one left.</summary>
     | ChainedScheduler of Schedulers: Config list
+    /// <summary>A schedule that is a pure function of the step (see <see cref="T:Schedules.Curve"/>): every
+    /// Hugging Face schedule, and the curves built by <c>Curves</c>.</summary>
+    | Curve of Curve
 
-/// <summary>Facts about configurations.</summary>
-[<RequireQualifiedAccess>]
+/// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
+/// file (a missing case is a compiler warning, which this build treats as an error).
+module internal Compile =
+
+    let rec node (config: Config) : Node =
+        let children (cs: Config list) =
+            if isNull (box cs) then
+                Unchecked.defaultof<_>
+            else
+                List.map node cs
+
+        match config with
+        | LambdaLR ls -> Kinds.LambdaLR.compile ls
+        | MultiplicativeLR ls -> Kinds.MultiplicativeLR.compile ls
+        | StepLR(stepSize, gamma) -> Kinds.StepLR.compile (stepSize, gamma)
+        | MultiStepLR(milestones, gamma) -> Kinds.MultiStepLR.compile (milestones, gamma)
+        | ConstantLR(factor, totalIters) -> Kinds.ConstantLR.compile (factor, totalIters)
+        | LinearLR(s, e, total) -> Kinds.LinearLR.compile (s, e, total)
+        | ExponentialLR gamma -> Kinds.ExponentialLR.compile gamma
+        | PolynomialLR(total, power) -> Kinds.PolynomialLR.compile (total, power)
+        | CosineAnnealingLR(tMax, etaMin) -> Kinds.CosineAnnealingLR.compile (tMax, etaMin)
+        | CosineAnnealingWarmRestarts(t0, tMult, etaMin) ->
+            Kinds.CosineAnnealingWarmRestarts.compile (t0, tMult, etaMin)
+        | CyclicLR c -> Kinds.CyclicLR.compile c
+        | OneCycleLR c -> Kinds.OneCycleLR.compile c
+        | WarmUp(steps, ls) -> Kinds.WarmUp.compile (steps, ls)
+        | ReduceLROnPlateau c -> Kinds.ReduceLROnPlateau.compile c
+        | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (children cs, milestones)
+        | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
+        | Curve c -> Kinds.Curve.compile c
+
+    /// Each kind's description (its page and HTML line) and its reader of JSON configurations, registered by the
+    /// description's name; composites read their children with `read`.
+    let private readers (read: string -> JsonElement -> Config) : (Description * (ArgReader -> Config)) list = [
+        Kinds.LambdaLR.description, (fun r -> LambdaLR(Kinds.LambdaLR.parse r))
+        Kinds.MultiplicativeLR.description, (fun r -> MultiplicativeLR(Kinds.MultiplicativeLR.parse r))
+        Kinds.StepLR.description, (fun r -> let a, b = Kinds.StepLR.parse r in StepLR(a, b))
+        Kinds.MultiStepLR.description, (fun r -> let a, b = Kinds.MultiStepLR.parse r in MultiStepLR(a, b))
+        Kinds.ConstantLR.description, (fun r -> let a, b = Kinds.ConstantLR.parse r in ConstantLR(a, b))
+        Kinds.LinearLR.description, (fun r -> let a, b, c = Kinds.LinearLR.parse r in LinearLR(a, b, c))
+        Kinds.ExponentialLR.description, (fun r -> ExponentialLR(Kinds.ExponentialLR.parse r))
+        Kinds.PolynomialLR.description, (fun r -> let a, b = Kinds.PolynomialLR.parse r in PolynomialLR(a, b))
+        Kinds.CosineAnnealingLR.description,
+        (fun r -> let a, b = Kinds.CosineAnnealingLR.parse r in CosineAnnealingLR(a, b))
+        Kinds.CosineAnnealingWarmRestarts.description,
+        (fun r -> let a, b, c = Kinds.CosineAnnealingWarmRestarts.parse r in CosineAnnealingWarmRestarts(a, b, c))
+        Kinds.CyclicLR.description, (fun r -> CyclicLR(Kinds.CyclicLR.parse r))
+        Kinds.OneCycleLR.description, (fun r -> OneCycleLR(Kinds.OneCycleLR.parse r))
+        Kinds.WarmUp.description, (fun r -> let a, b = Kinds.WarmUp.parse r in WarmUp(a, b))
+        Kinds.ReduceLROnPlateau.description, (fun r -> ReduceLROnPlateau(Kinds.ReduceLROnPlateau.parse r))
+        Kinds.SequentialLR.description, (fun r -> let a, b = Kinds.SequentialLR.parse read r in SequentialLR(a, b))
+        Kinds.ChainedScheduler.description, (fun r -> ChainedScheduler(Kinds.ChainedScheduler.parse read r))
+    ]
+
+    /// A configuration from its JSON object; `path` prefixes field names in messages.
+    let rec read (path: string) (e: JsonElement) : Config =
+        if e.ValueKind <> JsonValueKind.Object then
+            raise (
+                ArgumentException(
+                    sprintf
+                        "%s must be a JSON object, but got %s."
+                        (if path = "" then "The configuration" else path.TrimEnd '.')
+                        (e.GetRawText()),
+                    "json"
+                )
+            )
+
+        let kind =
+            match e.TryGetProperty "kind" with
+            | true, k when k.ValueKind = JsonValueKind.String -> k.GetString()
+            | _ -> raise (ArgumentException(sprintf "%skind is required: the name of the scheduler." path, "kind"))
+
+        let table = readers read
+
+        let parse =
+            match table |> List.tryFind (fun (d, _) -> d.Name = kind) with
+            | Some(_, parse) -> Some parse
+            | None -> Curves.tryReader kind |> Option.map (fun parse r -> Curve(parse r))
+
+        match parse with
+        | Some parse ->
+            let config = parse (ArgReader(e, path))
+            let known = (node config).Args |> List.map _.Name |> Set.ofList |> Set.add "kind"
+
+            for p in e.EnumerateObject() do
+                // null is an argument left out (Python's None), which takes its default.
+                if p.Value.ValueKind <> JsonValueKind.Null && not (known.Contains p.Name) then
+                    raise (
+                        ArgumentException(
+                            sprintf
+                                "%s%s is not an argument of %s (its arguments: %s)."
+                                path
+                                p.Name
+                                kind
+                                (known |> Set.remove "kind" |> String.concat ", "),
+                            p.Name
+                        )
+                    )
+
+            config
+        | None ->
+            raise (
+                ArgumentException(
+                    sprintf
+                        "%skind \"%s\" is not a scheduler this library knows (%s)."
+                        path
+                        kind
+                        (table |> List.map (fun (d, _) -> d.Name) |> String.concat ", "),
+                    "kind"
+                )
+            )
+
+    /// Every kind's description, the curves' after the kinds': what docs/schedulers and HTML tables show.
+    let descriptions: Description list =
+        (readers read |> List.map fst) @ Curves.descriptions
+
+    /// How functions are written: placeholders (checkpoints, tables) or their registered names (JSON configurations).
+    type FunctionStyle =
+        | Placeholders
+        | Names
+
+    let private writeFunction (style: FunctionStyle) (param: string) (w: Utf8JsonWriter) (f: obj) =
+        match style, Functions.describe f with
+        | Placeholders, _ -> w.WriteStringValue "function"
+        | Names, Some(name, args) ->
+            w.WriteStartObject()
+            w.WriteString("fn", name)
+
+            for a, v in args do
+                w.WritePropertyName a
+                Json.writeNumber w v
+
+            w.WriteEndObject()
+        | Names, None ->
+            raise (
+                ArgumentException(
+                    sprintf
+                        "%s holds a function that has no name, so the configuration cannot be written as JSON: build it with Functions.register (or a built-in such as Functions.gammaPow)."
+                        param,
+                    param
+                )
+            )
+
+    let rec writeNode (style: FunctionStyle) (w: Utf8JsonWriter) (n: Node) =
+        w.WriteStartObject()
+        w.WriteString("kind", n.Kind)
+
+        for a in n.Args do
+            w.WritePropertyName a.Name
+
+            match a.Value with
+            | IntArg i -> w.WriteNumberValue i
+            | FloatArg f -> Json.writeNumber w f
+            | BoolArg b -> w.WriteBooleanValue b
+            | NameArg(name, _) -> w.WriteStringValue name
+            | IntsArg is ->
+                w.WriteStartArray()
+
+                for i in is do
+                    w.WriteNumberValue i
+
+                w.WriteEndArray()
+            | GroupsArg(All v) -> Json.writeNumber w v
+            | GroupsArg(Each vs) -> Json.writeNumbers w vs
+            | FunctionsArg(All f) -> writeFunction style a.Name w f
+            | FunctionsArg(Each fs) ->
+                match style with
+                | Placeholders -> w.WriteStringValue(sprintf "%d functions" (List.length fs))
+                | Names ->
+                    w.WriteStartArray()
+
+                    fs
+                    |> List.iteri (fun i f -> writeFunction style (sprintf "%s[%d]" a.Name i) w f)
+
+                    w.WriteEndArray()
+            | NoneArg -> w.WriteStringValue "none"
+            | ChildrenArg nodes ->
+                w.WriteStartArray()
+
+                for child in nodes do
+                    writeNode style w child
+
+                w.WriteEndArray()
+
+        w.WriteEndObject()
+
+    let toText (indented: bool) (write: Utf8JsonWriter -> unit) =
+        use stream = new MemoryStream()
+
+        do
+            use w = new Utf8JsonWriter(stream, JsonWriterOptions(Indented = indented))
+            write w
+
+        Encoding.UTF8.GetString(stream.ToArray())
+
+    /// The configuration as compact JSON, functions as placeholders: what checkpoints record and tables show.
+    let describe (n: Node) =
+        toText false (fun w -> writeNode Placeholders w n)
+
+    let private sameNumber (a: float) (e: JsonElement) =
+        match Json.tryNumber e with
+        | ValueSome b -> BitConverter.DoubleToInt64Bits a = BitConverter.DoubleToInt64Bits b
+        | ValueNone -> false
+
+    let private sameInt (a: int) (e: JsonElement) =
+        e.ValueKind = JsonValueKind.Number
+        && (match e.TryGetInt32() with
+            | true, b -> a = b
+            | _ -> false)
+
+    let private sameArray (e: JsonElement) (count: int) (item: int -> JsonElement -> bool) =
+        e.ValueKind = JsonValueKind.Array
+        && e.GetArrayLength() = count
+        && (e.EnumerateArray() |> Seq.mapi item |> Seq.forall id)
+
+    /// Whether a default is the configured value (bit for bit).
+    let private sameValue (a: ArgValue) (b: ArgValue) =
+        match a, b with
+        | IntArg x, IntArg y -> x = y
+        | FloatArg x, FloatArg y -> BitConverter.DoubleToInt64Bits x = BitConverter.DoubleToInt64Bits y
+        | BoolArg x, BoolArg y -> x = y
+        | NameArg(x, _), NameArg(y, _) -> x = y
+        | GroupsArg(All x), GroupsArg(All y) -> BitConverter.DoubleToInt64Bits x = BitConverter.DoubleToInt64Bits y
+        | NoneArg, NoneArg -> true
+        | _ -> false
+
+    /// Whether a saved argument is the configured one: numbers bit for bit, modes by name (or format 1's name),
+    /// functions by shape only (they are not saved as code).
+    let rec private sameArg (value: ArgValue) (e: JsonElement) =
+        match value with
+        | IntArg i -> sameInt i e
+        | FloatArg f -> sameNumber f e
+        | BoolArg b ->
+            (e.ValueKind = JsonValueKind.True && b)
+            || (e.ValueKind = JsonValueKind.False && not b)
+        | NameArg(name, legacy) ->
+            e.ValueKind = JsonValueKind.String
+            && (e.GetString() = name || e.GetString() = legacy)
+        | IntsArg is -> sameArray e is.Length (fun k x -> sameInt is.[k] x)
+        | GroupsArg(All v) -> sameNumber v e
+        | GroupsArg(Each vs) -> sameArray e vs.Length (fun k x -> sameNumber vs.[k] x)
+        | FunctionsArg(All _) -> e.ValueKind = JsonValueKind.String || e.ValueKind = JsonValueKind.Object
+        | FunctionsArg(Each fs) ->
+            (e.ValueKind = JsonValueKind.String
+             && e.GetString() = sprintf "%d functions" fs.Length)
+            || (e.ValueKind = JsonValueKind.Array && e.GetArrayLength() = fs.Length)
+        | NoneArg -> e.ValueKind = JsonValueKind.String && e.GetString() = "none"
+        | ChildrenArg nodes -> sameArray e nodes.Length (fun k x -> (mismatch nodes.[k] x).IsNone)
+
+    /// Where a saved configuration differs from the node's, if it does. An argument the saved one lacks must have
+    /// its default here (it was added after the save).
+    and mismatch (n: Node) (saved: JsonElement) : string option =
+        if saved.ValueKind <> JsonValueKind.Object then
+            Some "the saved configuration is not an object"
+        else
+            match saved.TryGetProperty "kind" with
+            | true, k when k.ValueKind = JsonValueKind.String && k.GetString() = n.Kind ->
+                let names = n.Args |> List.map _.Name |> Set.ofList |> Set.add "kind"
+
+                let extra =
+                    saved.EnumerateObject() |> Seq.tryFind (fun p -> not (names.Contains p.Name))
+
+                match extra with
+                | Some p -> Some(sprintf "%s has no argument %s" n.Kind p.Name)
+                | None ->
+                    n.Args
+                    |> List.tryPick (fun a ->
+                        match saved.TryGetProperty a.Name with
+                        | true, v when sameArg a.Value v -> None
+                        | true, v -> Some(sprintf "%s.%s was %s" n.Kind a.Name (v.GetRawText()))
+                        | _ ->
+                            let fallback =
+                                match a.Default with
+                                | ValueSome d -> sameValue d a.Value
+                                | ValueNone -> false
+
+                            if fallback then
+                                None
+                            else
+                                Some(sprintf "%s.%s is missing" n.Kind a.Name))
+            | true, k -> Some(sprintf "the saved configuration is a %s, not a %s" (k.GetRawText()) n.Kind)
+            | _ -> Some(sprintf "the saved configuration has no kind, where a %s was expected" n.Kind)
+
+/// <summary>Facts about configurations, and configurations as JSON.</summary>
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module Config =
 
-    /// <summary>The PyTorch class name of the configuration's scheduler (celldetection's for WarmUp).</summary>
+    /// <summary>The class name of the configuration's scheduler (PyTorch's; celldetection's for WarmUp).</summary>
     [<CompiledName("Kind")>]
-    let kind config =
-        match config with
-        | LambdaLR _ -> "LambdaLR"
-        | MultiplicativeLR _ -> "MultiplicativeLR"
-        | StepLR _ -> "StepLR"
-        | MultiStepLR _ -> "MultiStepLR"
-        | ConstantLR _ -> "ConstantLR"
-        | LinearLR _ -> "LinearLR"
-        | ExponentialLR _ -> "ExponentialLR"
-        | PolynomialLR _ -> "PolynomialLR"
-        | CosineAnnealingLR _ -> "CosineAnnealingLR"
-        | CosineAnnealingWarmRestarts _ -> "CosineAnnealingWarmRestarts"
-        | CyclicLR _ -> "CyclicLR"
-        | OneCycleLR _ -> "OneCycleLR"
-        | WarmUp _ -> "WarmUp"
-        | ReduceLROnPlateau _ -> "ReduceLROnPlateau"
-        | SequentialLR _ -> "SequentialLR"
-        | ChainedScheduler _ -> "ChainedScheduler"
+    let kind config = (Compile.node config).Kind
 
     /// <summary>Whether the scheduler, or one inside it, watches a metric (ReduceLROnPlateau).</summary>
     [<CompiledName("WatchesMetric")>]
-    let rec watchesMetric config =
-        match config with
-        | ReduceLROnPlateau _ -> true
-        | SequentialLR(children, _)
-        | ChainedScheduler children -> List.exists watchesMetric children
-        | _ -> false
+    let watchesMetric config = (Compile.node config).WatchesMetric
 
     /// <summary>Whether the scheduler, or one inside it, cycles momentum (CyclicLR, OneCycleLR with CycleMomentum).</summary>
     [<CompiledName("CyclesMomentum")>]
-    let rec cyclesMomentum config =
-        match config with
-        | CyclicLR c -> c.CycleMomentum
-        | OneCycleLR c -> c.CycleMomentum
-        | SequentialLR(children, _)
-        | ChainedScheduler children -> List.exists cyclesMomentum children
-        | _ -> false
+    let cyclesMomentum config = (Compile.node config).CyclesMomentum
+
+    /// <summary>The configuration as a JSON document: <c>{"kind": "StepLR", "stepSize": 30, "gamma": 0.1}</c>,
+    /// modes by PyTorch's names, functions by their registered names (see <c>Functions</c>), composites nested.
+    /// A function without a name raises an ArgumentException naming the parameter.</summary>
+    [<CompiledName("ToJson")>]
+    let toJson (config: Config) : string =
+        Validate.notNull "config" (box config)
+        Compile.toText true (fun w -> Compile.writeNode Compile.Names w (Compile.node config))
+
+    /// <summary>A configuration from a JSON document written by <c>toJson</c> (or by hand: arguments left out take
+    /// their defaults). Raises the constructors' ArgumentException, naming the field, for an invalid value, an
+    /// unknown kind or argument, or an unknown function name; a text that is not JSON raises a FormatException.</summary>
+    [<CompiledName("OfJson")>]
+    let ofJson (json: string) : Config =
+        Validate.notNull "json" (box json)
+
+        let doc =
+            try
+                JsonDocument.Parse(json, JsonDocumentOptions(MaxDepth = 256))
+            with :? JsonException as e ->
+                raise (FormatException(sprintf "The configuration is not valid JSON (%s)" e.Message))
+
+        use doc = doc
+        let config = Compile.read "" doc.RootElement
+        (Compile.node config).Validate()
+        config

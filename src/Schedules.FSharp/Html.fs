@@ -241,7 +241,14 @@ module Html =
         let s = Array.ofSeq s
         outputs "learning rate (preview)" (s |> Array.map (fun x -> x.Step)) (s |> Array.map (fun x -> x.Output))
 
-    /// <summary>A configuration as a table of its parameters (children nested).</summary>
+    /// The rule of a kind in one line, from its description, where it has one.
+    let private formula (kind: string) =
+        match Compile.descriptions |> List.tryFind (fun d -> d.Name = kind) with
+        | Some d -> sprintf "<p class='schedules formula'>%s</p>" (esc d.Formula)
+        | None -> ""
+
+    /// <summary>A configuration as a table of its parameters (children nested), each under its kind's rule in one
+    /// line.</summary>
     [<CompiledName("OfConfig")>]
     let config (c: Config) =
         use doc = Text.Json.JsonDocument.Parse(Checkpoint.describe c)
@@ -251,7 +258,12 @@ module Html =
             | Text.Json.JsonValueKind.Object ->
                 let rows = [ for p in e.EnumerateObject() -> [ esc p.Name; render p.Value ] ]
 
-                table [ "parameter"; "value" ] rows
+                let rule =
+                    match e.TryGetProperty "kind" with
+                    | true, k when k.ValueKind = Text.Json.JsonValueKind.String -> formula (k.GetString())
+                    | _ -> ""
+
+                rule + table [ "parameter"; "value" ] rows
             | Text.Json.JsonValueKind.Array -> e.EnumerateArray() |> Seq.map render |> String.concat " "
             | _ -> esc (e.ToString())
 
@@ -290,6 +302,19 @@ module Html =
                 ]
             | Sequential(lastEpoch, states) -> "Sequential", [ "LastEpoch"; string lastEpoch ] :: children states
             | Chained states -> "Chained", children states
+            | Fields(kind, values) ->
+                "Fields",
+                [ "Kind"; esc kind ]
+                :: [
+                    for name, value in values ->
+                        [
+                            esc name
+                            match value with
+                            | Real v -> exact v
+                            | Counter c -> string c
+                            | PerGroup g -> lrs g
+                        ]
+                ]
 
         tableWith " class='schedules state'" [ "state"; case ] rows
 

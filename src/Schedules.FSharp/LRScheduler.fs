@@ -31,19 +31,21 @@ type LRScheduler =
         Scheduler.create (MultiplicativeLR(All lrLambda))
 
     /// <summary>LR ← LR × gamma at epochs stepSize, 2·stepSize, ... (PyTorch's StepLR). stepSize ≥ 1, gamma ≥ 0.</summary>
-    static member StepLR(stepSize: int, [<Optional; DefaultParameterValue(0.1)>] gamma: float) =
+    static member StepLR(stepSize: int, [<Optional; DefaultParameterValue(Kinds.StepLR.DefaultGamma)>] gamma: float) =
         Scheduler.create (StepLR(stepSize, gamma))
 
     /// <summary>LR ← LR × gamma^c at an epoch listed c times in milestones (PyTorch's MultiStepLR).</summary>
-    static member MultiStepLR(milestones: int seq, [<Optional; DefaultParameterValue(0.1)>] gamma: float) =
+    static member MultiStepLR
+        (milestones: int seq, [<Optional; DefaultParameterValue(Kinds.MultiStepLR.DefaultGamma)>] gamma: float)
+        =
         Validate.notNull "milestones" (box milestones)
         Scheduler.create (MultiStepLR(List.ofSeq milestones |> List.sort, gamma))
 
     /// <summary>LR = base × factor until epoch totalIters, then base (PyTorch's ConstantLR). factor in (0, 1].</summary>
     static member ConstantLR
         (
-            [<Optional; DefaultParameterValue(1.0 / 3.0)>] factor: float,
-            [<Optional; DefaultParameterValue(5)>] totalIters: int
+            [<Optional; DefaultParameterValue(Kinds.ConstantLR.DefaultFactor)>] factor: float,
+            [<Optional; DefaultParameterValue(Kinds.ConstantLR.DefaultTotalIters)>] totalIters: int
         ) =
         Scheduler.create (ConstantLR(factor, totalIters))
 
@@ -51,9 +53,9 @@ type LRScheduler =
     /// (PyTorch's LinearLR). startFactor in (0, 1], endFactor in [0, 1], totalIters ≥ 1.</summary>
     static member LinearLR
         (
-            [<Optional; DefaultParameterValue(1.0 / 3.0)>] startFactor: float,
-            [<Optional; DefaultParameterValue(1.0)>] endFactor: float,
-            [<Optional; DefaultParameterValue(5)>] totalIters: int
+            [<Optional; DefaultParameterValue(Kinds.LinearLR.DefaultStartFactor)>] startFactor: float,
+            [<Optional; DefaultParameterValue(Kinds.LinearLR.DefaultEndFactor)>] endFactor: float,
+            [<Optional; DefaultParameterValue(Kinds.LinearLR.DefaultTotalIters)>] totalIters: int
         ) =
         Scheduler.create (LinearLR(startFactor, endFactor, totalIters))
 
@@ -62,13 +64,17 @@ type LRScheduler =
 
     /// <summary>LR = base × (1 − epoch/totalIters)^power, 0 from totalIters on (PyTorch's PolynomialLR).</summary>
     static member PolynomialLR
-        ([<Optional; DefaultParameterValue(5)>] totalIters: int, [<Optional; DefaultParameterValue(1.0)>] power: float)
-        =
+        (
+            [<Optional; DefaultParameterValue(Kinds.PolynomialLR.DefaultTotalIters)>] totalIters: int,
+            [<Optional; DefaultParameterValue(Kinds.PolynomialLR.DefaultPower)>] power: float
+        ) =
         Scheduler.create (PolynomialLR(totalIters, power))
 
     /// <summary>LR = etaMin + (base − etaMin)(1 + cos(π·epoch/tMax))/2, computed recursively as PyTorch does; it
     /// keeps oscillating after tMax (PyTorch's CosineAnnealingLR). tMax ≥ 1.</summary>
-    static member CosineAnnealingLR(tMax: int, [<Optional; DefaultParameterValue(0.0)>] etaMin: float) =
+    static member CosineAnnealingLR
+        (tMax: int, [<Optional; DefaultParameterValue(Kinds.CosineAnnealingLR.DefaultEtaMin)>] etaMin: float)
+        =
         Scheduler.create (CosineAnnealingLR(tMax, etaMin))
 
     /// <summary>SGDR: LR = etaMin + (base − etaMin)(1 + cos(π·T_cur/T_i))/2 with T_i = t0, t0·tMult, ...
@@ -76,8 +82,8 @@ type LRScheduler =
     static member CosineAnnealingWarmRestarts
         (
             t0: int,
-            [<Optional; DefaultParameterValue(1)>] tMult: int,
-            [<Optional; DefaultParameterValue(0.0)>] etaMin: float
+            [<Optional; DefaultParameterValue(Kinds.CosineAnnealingWarmRestarts.DefaultTMult)>] tMult: int,
+            [<Optional; DefaultParameterValue(Kinds.CosineAnnealingWarmRestarts.DefaultEtaMin)>] etaMin: float
         ) =
         Scheduler.create (CosineAnnealingWarmRestarts(t0, tMult, etaMin))
 
@@ -102,15 +108,15 @@ type LRScheduler =
             CyclicLR {
                 BaseLr = baseLr
                 MaxLr = maxLr
-                StepSizeUp = defaultArg stepSizeUp 2000
+                StepSizeUp = defaultArg stepSizeUp Kinds.CyclicLR.DefaultStepSizeUp
                 StepSizeDown = stepSizeDown
-                Mode = defaultArg mode Triangular
-                Gamma = defaultArg gamma 1.0
+                Mode = defaultArg mode Kinds.CyclicLR.DefaultMode
+                Gamma = defaultArg gamma Kinds.CyclicLR.DefaultGamma
                 ScaleFn = scaleFn
-                ScaleMode = defaultArg scaleMode Cycle
-                CycleMomentum = defaultArg cycleMomentum true
-                BaseMomentum = defaultArg baseMomentum (All 0.8)
-                MaxMomentum = defaultArg maxMomentum (All 0.9)
+                ScaleMode = defaultArg scaleMode Kinds.CyclicLR.DefaultScaleMode
+                CycleMomentum = defaultArg cycleMomentum Kinds.CyclicLR.DefaultCycleMomentum
+                BaseMomentum = defaultArg baseMomentum (All Kinds.CyclicLR.DefaultBaseMomentum)
+                MaxMomentum = defaultArg maxMomentum (All Kinds.CyclicLR.DefaultMaxMomentum)
             }
         )
 
@@ -138,6 +144,22 @@ type LRScheduler =
             | None, Some e, Some s ->
                 Validate.positiveInt "epochs" e
                 Validate.positiveInt "stepsPerEpoch" s
+
+                // PyTorch multiplies Python ints; an int holds at most Int32.MaxValue steps.
+                if int64 e * int64 s > int64 System.Int32.MaxValue then
+                    raise (
+                        System.ArgumentOutOfRangeException(
+                            "epochs",
+                            e,
+                            sprintf
+                                "epochs × stepsPerEpoch must be at most %d steps, but %d × %d = %d."
+                                System.Int32.MaxValue
+                                e
+                                s
+                                (int64 e * int64 s)
+                        )
+                    )
+
                 e * s
             | None, _, _ ->
                 raise (
@@ -151,33 +173,26 @@ type LRScheduler =
             OneCycleLR {
                 MaxLr = maxLr
                 TotalSteps = total
-                PctStart = defaultArg pctStart 0.3
-                AnnealStrategy = defaultArg annealStrategy Cos
-                CycleMomentum = defaultArg cycleMomentum true
-                BaseMomentum = defaultArg baseMomentum (All 0.85)
-                MaxMomentum = defaultArg maxMomentum (All 0.95)
-                DivFactor = defaultArg divFactor 25.0
-                FinalDivFactor = defaultArg finalDivFactor 1e4
-                ThreePhase = defaultArg threePhase false
+                PctStart = defaultArg pctStart Kinds.OneCycleLR.DefaultPctStart
+                AnnealStrategy = defaultArg annealStrategy Kinds.OneCycleLR.DefaultAnnealStrategy
+                CycleMomentum = defaultArg cycleMomentum Kinds.OneCycleLR.DefaultCycleMomentum
+                BaseMomentum = defaultArg baseMomentum (All Kinds.OneCycleLR.DefaultBaseMomentum)
+                MaxMomentum = defaultArg maxMomentum (All Kinds.OneCycleLR.DefaultMaxMomentum)
+                DivFactor = defaultArg divFactor Kinds.OneCycleLR.DefaultDivFactor
+                FinalDivFactor = defaultArg finalDivFactor Kinds.OneCycleLR.DefaultFinalDivFactor
+                ThreePhase = defaultArg threePhase Kinds.OneCycleLR.DefaultThreePhase
             }
         )
 
     /// <summary>celldetection's linear warm-up factor: 1 when step &gt; steps, else min(step / steps, 1).</summary>
-    static member LinearWarmUpFactor(step: int, steps: int) =
-        if step > steps then
-            1.0
-        else
-            min (float step / float steps) 1.0
+    static member LinearWarmUpFactor(step: int, steps: int) = Functions.linearWarmUp step steps
 
     /// <summary>celldetection's WarmUp: LR = base × lrLambda(step, steps) for step ≤ steps (the linear factor by
     /// default, so the LR starts at 0), then the incoming LRs pass through unchanged. steps ≥ 1. PyTorch has no
     /// WarmUp, so no PyTorch port is misled by it here; it stays for existing code, and
     /// <see cref="M:Schedules.CellDetection.WarmUp"/> is its home beside the seed's other two.</summary>
     static member WarmUp(steps: int, ?lrLambda: ForGroups<int -> int -> float>) =
-        let lambdas =
-            defaultArg lrLambda (All(fun step steps -> LRScheduler.LinearWarmUpFactor(step, steps)))
-
-        Scheduler.create (WarmUp(steps, lambdas))
+        Scheduler.create (WarmUp(steps, defaultArg lrLambda Kinds.WarmUp.DefaultLrLambda))
 
     /// <summary>PyTorch's ReduceLROnPlateau with PyTorch's defaults (<see cref="P:Schedules.ReduceLROnPlateauConfig.Default"/>:
     /// warmup = 0, no grace period); see <see cref="T:Schedules.ReduceLROnPlateauConfig"/> for every parameter.

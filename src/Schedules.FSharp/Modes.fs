@@ -36,6 +36,12 @@ type AnnealStrategy =
 [<RequireQualifiedAccess>]
 module Modes =
 
+    let private plateauModes = [ "min", Min; "max", Max ]
+    let private thresholdModes = [ "rel", Rel; "abs", Abs ]
+    let private cyclicModes = [ "triangular", Triangular; "triangular2", Triangular2; "exp_range", ExpRange ]
+    let private scaleModes = [ "cycle", Cycle; "iterations", Iterations ]
+    let private annealStrategies = [ "cos", Cos; "linear", Linear ]
+
     let private parse (param: string) (allowed: (string * 'T) list) (text: string) =
         match allowed |> List.tryFind (fun (name, _) -> name = text) with
         | Some(_, v) -> v
@@ -48,27 +54,47 @@ module Modes =
                  |> String.concat " or "
                  |> sprintf "one of %s")
 
+    let private name (allowed: (string * 'T) list) (value: 'T) =
+        allowed |> List.find (fun (_, v) -> v = value) |> fst
+
     /// <summary>"min" or "max".</summary>
     [<CompiledName("ParsePlateauMode")>]
-    let parsePlateauMode text =
-        parse "mode" [ "min", Min; "max", Max ] text
+    let parsePlateauMode text = parse "mode" plateauModes text
 
     /// <summary>"rel" or "abs".</summary>
     [<CompiledName("ParseThresholdMode")>]
     let parseThresholdMode text =
-        parse "threshold_mode" [ "rel", Rel; "abs", Abs ] text
+        parse "threshold_mode" thresholdModes text
 
     /// <summary>"triangular", "triangular2" or "exp_range".</summary>
     [<CompiledName("ParseCyclicMode")>]
-    let parseCyclicMode text =
-        parse "mode" [ "triangular", Triangular; "triangular2", Triangular2; "exp_range", ExpRange ] text
+    let parseCyclicMode text = parse "mode" cyclicModes text
 
     /// <summary>"cycle" or "iterations".</summary>
     [<CompiledName("ParseScaleMode")>]
-    let parseScaleMode text =
-        parse "scale_mode" [ "cycle", Cycle; "iterations", Iterations ] text
+    let parseScaleMode text = parse "scale_mode" scaleModes text
 
     /// <summary>"cos" or "linear".</summary>
     [<CompiledName("ParseAnnealStrategy")>]
     let parseAnnealStrategy text =
-        parse "anneal_strategy" [ "cos", Cos; "linear", Linear ] text
+        parse "anneal_strategy" annealStrategies text
+
+    /// <summary>PyTorch's name of a plateau mode ("min", "max").</summary>
+    [<CompiledName("PlateauModeName")>]
+    let plateauModeName mode = name plateauModes mode
+
+    /// <summary>PyTorch's name of a threshold mode ("rel", "abs").</summary>
+    [<CompiledName("ThresholdModeName")>]
+    let thresholdModeName mode = name thresholdModes mode
+
+    /// <summary>PyTorch's name of a CyclicLR mode ("triangular", "triangular2", "exp_range").</summary>
+    [<CompiledName("CyclicModeName")>]
+    let cyclicModeName mode = name cyclicModes mode
+
+    /// <summary>PyTorch's name of a scale mode ("cycle", "iterations").</summary>
+    [<CompiledName("ScaleModeName")>]
+    let scaleModeName mode = name scaleModes mode
+
+    /// <summary>PyTorch's name of an anneal strategy ("cos", "linear").</summary>
+    [<CompiledName("AnnealStrategyName")>]
+    let annealStrategyName strategy = name annealStrategies strategy

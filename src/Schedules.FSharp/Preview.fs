@@ -1,7 +1,6 @@
 namespace Schedules
 
 open System.Collections.Immutable
-open Schedules.Rules
 
 /// <summary>One sampled step of a preview.</summary>
 [<Struct>]
@@ -32,8 +31,7 @@ module Preview =
 
     /// <summary>Whether the scheduler has a closed form (its LRs at any step in constant time).</summary>
     [<CompiledName("HasClosedForm")>]
-    let hasClosedForm (scheduler: Scheduler<unit>) =
-        ClosedForm.exists (Scheduler.config scheduler)
+    let hasClosedForm (scheduler: Scheduler<unit>) = (Scheduler.node scheduler).At.IsSome
 
     /// <summary>
     /// The LRs (and momentum, and milestone events) at each of <paramref name="steps"/> for a scheduler built on
@@ -48,18 +46,19 @@ module Preview =
 
         steps |> Array.iter (Validate.nonNegativeInt "steps")
 
-        let config = Scheduler.config scheduler
+        let node = Scheduler.node scheduler
         let initial, first = Scheduler.init scheduler lrs
 
-        if ClosedForm.exists config then
+        match node.At with
+        | ValueSome at ->
             let builder = ImmutableArray.CreateBuilder<Sample>(steps.Length)
 
             for step in steps do
                 if step = 0 then
                     builder.Add { Step = 0; Output = first }
                 else
-                    let struct (values, momentum, events) = ClosedForm.at config initial step
-                    Validate.produced (Config.kind config) step values
+                    let struct (values, momentum, events) = at initial step
+                    Validate.produced node.Kind step values
 
                     builder.Add {
                         Step = step
@@ -71,7 +70,7 @@ module Preview =
                     }
 
             builder.MoveToImmutable()
-        else
+        | ValueNone ->
             let last = if steps.Length = 0 then 0 else Array.max steps
             let trace = Scheduler.fold scheduler initial first.Lrs (Seq.replicate last ())
 
@@ -109,13 +108,15 @@ module Preview =
         if last < first then
             Validate.fail "last" last (sprintf "at least first (%d)" first)
 
-        let config = Scheduler.config scheduler
+        let node = Scheduler.node scheduler
         let initial, start = Scheduler.init scheduler lrs
         let n = last - first + 1
 
         let columns =
-            match ClosedForm.scalar config initial with
-            | ValueSome lrAt ->
+            match node.Scalar with
+            | ValueSome scalar ->
+                let lrAt = scalar initial
+
                 Array.init lrs.Count (fun g ->
                     let column = Array.zeroCreate n
 
@@ -124,7 +125,7 @@ module Preview =
                         let v = if step = 0 then start.Lrs.[g] else lrAt g step
 
                         if not (System.Double.IsFinite v) || v < 0.0 then
-                            Validate.produced (Config.kind config) step (GroupValues.Replicate(1, v))
+                            Validate.produced node.Kind step (GroupValues.Replicate(1, v))
 
                         column.[i] <- v
 

@@ -11,6 +11,7 @@ open System.Collections.Immutable
 [<NoEquality; NoComparison>]
 type Scheduler<'Metric> = private {
     Configuration: Config
+    Compiled: Kinds.Node
     MetricOf: 'Metric -> float voption
 } with
 
@@ -18,7 +19,7 @@ type Scheduler<'Metric> = private {
     member this.Config = this.Configuration
 
     override this.ToString() =
-        sprintf "%s scheduler" (Schedules.Config.kind this.Configuration)
+        sprintf "%s scheduler" this.Compiled.Kind
 
 /// <summary>A run of a scheduler: one output per step (row 0 is the output of <c>init</c>) and the state after
 /// the last.</summary>
@@ -30,19 +31,6 @@ type Trace = {
     State: State
 }
 
-/// <summary>Facts about states.</summary>
-[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
-module State =
-
-    /// <summary>The number of param groups the state was started with, where the state records it (a lone
-    /// ReduceLROnPlateau does not).</summary>
-    [<CompiledName("GroupCount")>]
-    let groupCount (state: State) = Checks.stateGroups state
-
-    /// <summary>How many transitions the state has seen (its outermost epoch counter).</summary>
-    [<CompiledName("Epoch")>]
-    let epoch (state: State) = Checks.epoch state
-
 /// <summary>Building and running schedulers: pure transitions over immutable states.</summary>
 [<RequireQualifiedAccess>]
 module Scheduler =
@@ -51,30 +39,36 @@ module Scheduler =
     /// what is allowed; a configuration that watches a metric is refused (use <c>createWatching</c>).</summary>
     [<CompiledName("Create")>]
     let create (config: Config) : Scheduler<unit> =
-        Checks.config config
+        Validate.notNull "config" (box config)
+        let node = Compile.node config
+        node.Validate()
 
-        if Config.watchesMetric config then
+        if node.WatchesMetric then
             raise (
                 ArgumentException(
                     sprintf
                         "A %s that holds a ReduceLROnPlateau watches a metric: build it with Scheduler.createWatching."
-                        (Config.kind config),
+                        node.Kind,
                     "config"
                 )
             )
 
         {
             Configuration = config
+            Compiled = node
             MetricOf = fun () -> ValueNone
         }
 
     /// <summary>Validates any configuration as one whose steps observe a metric (a step-based one ignores it).</summary>
     [<CompiledName("CreateWatching")>]
     let createWatching (config: Config) : Scheduler<float> =
-        Checks.config config
+        Validate.notNull "config" (box config)
+        let node = Compile.node config
+        node.Validate()
 
         {
             Configuration = config
+            Compiled = node
             MetricOf = ValueSome
         }
 
@@ -83,6 +77,7 @@ module Scheduler =
     [<CompiledName("WithMetric")>]
     let withMetric (scheduler: Scheduler<unit>) : Scheduler<float> = {
         Configuration = scheduler.Configuration
+        Compiled = scheduler.Compiled
         MetricOf = ValueSome
     }
 
@@ -90,7 +85,19 @@ module Scheduler =
     [<CompiledName("Config")>]
     let config (scheduler: Scheduler<'M>) = scheduler.Configuration
 
-    let private output (r: Engine.Result) = {
+    /// The compiled configuration.
+    let internal node (scheduler: Scheduler<'M>) = scheduler.Compiled
+
+    /// <summary>Refuses per-group settings (minLr, lrLambda, maxLr, momentum bounds; composites' children included)
+    /// of another length than <paramref name="groups"/>, the number of param groups the scheduler is to drive, with
+    /// an ArgumentException naming the setting. <c>init</c> makes this check; a shell that continues from a saved
+    /// state makes it before its first step.</summary>
+    [<CompiledName("CheckGroups")>]
+    let checkGroups (scheduler: Scheduler<'M>) (groups: int) =
+        Validate.notNull "scheduler" (box scheduler)
+        scheduler.Compiled.CheckGroups groups
+
+    let private output (r: Kinds.Result) = {
         Lrs = r.Lrs
         Momentum = r.Momentum
         Events = r.Events
@@ -101,9 +108,11 @@ module Scheduler =
     [<CompiledName("Init")>]
     let init (scheduler: Scheduler<'M>) (lrs: GroupValues) : State * Output =
         Validate.lrs "lrs" -1 lrs
-        Checks.groups lrs.Count scheduler.Configuration
-        let struct (r, _) = Engine.construct scheduler.Configuration None lrs
-        Validate.produced (Config.kind scheduler.Configuration) 0 r.Lrs
+        let node = scheduler.Compiled
+        node.CheckGroups lrs.Count
+        let struct (r, _) = node.Start None lrs
+        Validate.produced node.Kind 0 r.Lrs
+        r.Momentum |> Option.iter (Validate.producedMomentum node.Kind 0)
         r.State, output r
 
     /// <summary>One transition: from a state and an observation (the LRs currently applied, and the metric) to the
@@ -111,14 +120,21 @@ module Scheduler =
     [<CompiledName("Step")>]
     let step (scheduler: Scheduler<'M>) (state: State) (observation: Observation<'M>) : State * Output =
         Validate.notNull "state" (box state)
-        let expected = defaultArg (Checks.stateGroups state) -1
-        Validate.lrs "observation.Lrs" expected observation.Lrs
+        let recorded = State.groupCount state
+        Validate.lrs "observation.Lrs" (defaultArg recorded -1) observation.Lrs
+
+        // A state that records no group count (a lone ReduceLROnPlateau) meets the per-group settings here.
+        if recorded.IsNone then
+            scheduler.Compiled.CheckGroups observation.Lrs.Count
 
         let r =
-            Engine.step scheduler.Configuration state observation.Lrs (scheduler.MetricOf observation.Metric)
+            scheduler.Compiled.Step state observation.Lrs (scheduler.MetricOf observation.Metric)
 
         if not (obj.ReferenceEquals(r.Lrs, observation.Lrs)) then
-            Validate.produced (Config.kind scheduler.Configuration) (Checks.epoch r.State) r.Lrs
+            Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
+
+        r.Momentum
+        |> Option.iter (Validate.producedMomentum scheduler.Compiled.Kind (State.epoch r.State))
 
         r.State, output r
 
@@ -135,11 +151,23 @@ module Scheduler =
         (observation: Observation<'M>)
         : State * Output =
         Validate.notNull "state" (box state)
-        let expected = defaultArg (Checks.stateGroups state) -1
+        let expected = defaultArg (State.groupCount state) -1
         Validate.lrs "observation.Lrs" expected observation.Lrs
-        let r = Engine.stepAt scheduler.Configuration state epoch
-        Validate.produced (Config.kind scheduler.Configuration) (Checks.epoch r.State) r.Lrs
-        r.State, output r
+
+        match scheduler.Compiled.StepAt with
+        | ValueSome stepAt ->
+            let r = stepAt state epoch
+            Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
+            r.State, output r
+        | ValueNone ->
+            raise (
+                ArgumentException(
+                    sprintf
+                        "Stepping to an explicit epoch (PyTorch's step(epoch)) is for CosineAnnealingWarmRestarts, whose fractional epochs have a meaning; a %s steps one epoch at a time."
+                        scheduler.Compiled.Kind,
+                    "scheduler"
+                )
+            )
 
     /// <summary>Steps once per element of <paramref name="metrics"/> from <paramref name="state"/>, applying each
     /// step's LRs before the next, as a training loop would. Returns one output per step and the last state.</summary>

@@ -14,6 +14,15 @@ type PlateauState = {
     LastEpoch: int
 }
 
+/// <summary>One named value of a family kind's state (see <c>State.Fields</c>).</summary>
+type FieldValue =
+    /// <summary>A real number (a best metric, a scale).</summary>
+    | Real of float
+    /// <summary>A counter (bad evaluations, cooldown left, steps seen).</summary>
+    | Counter of int
+    /// <summary>One value per param group (base LRs, LRs before noise), or a short series (a metric window).</summary>
+    | PerGroup of GroupValues
+
 /// <summary>
 /// The whole state of a scheduler between two steps: immutable, comparable bit for bit, and together with the
 /// LRs currently applied all a transition needs. Composites hold their children's states in order.
@@ -31,6 +40,71 @@ type State =
     | Sequential of LastEpoch: int * Schedulers: State list
     /// <summary>ChainedScheduler: every child's state.</summary>
     | Chained of Schedulers: State list
+    /// <summary>The state of a family's stateful kind (Hugging Face's GreedyLR, optax's and Keras' plateau rules,
+    /// ...): its counters under the names its source gives them, in a fixed order. A <c>PerGroup</c> field named
+    /// <c>baseLrs</c> records the param groups.</summary>
+    | Fields of Kind: string * Values: (string * FieldValue) list
+
+/// <summary>Facts about states.</summary>
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module State =
+
+    /// <summary>The number of param groups the state was started with, where the state records it (a lone
+    /// ReduceLROnPlateau does not).</summary>
+    [<CompiledName("GroupCount")>]
+    let rec groupCount (state: State) =
+        match state with
+        | Epoch(b, _)
+        | WarmRestarts(b, _, _, _) -> Some b.Count
+        | Plateau _ -> None
+        | Sequential(_, children)
+        | Chained children -> List.tryPick groupCount children
+        | Fields(_, values) ->
+            values
+            |> List.tryPick (fun (name, v) ->
+                match v with
+                | PerGroup g when name = "baseLrs" -> Some g.Count
+                | _ -> None)
+
+    /// <summary>Every number of param groups the state records, each with the path of the field that records it as
+    /// <c>Checkpoint.save</c> writes it under <c>state</c> (<c>"baseLrs"</c>, <c>"schedulers[1].baseLrs"</c>), in the
+    /// order of the children. A state a run produced records one number everywhere; one read from a file may not.
+    /// Empty for a lone ReduceLROnPlateau.</summary>
+    [<CompiledName("GroupCounts")>]
+    let groupCounts (state: State) : (string * int) list =
+        let rec counts (prefix: string) state =
+            match state with
+            | Epoch(b, _)
+            | WarmRestarts(b, _, _, _) -> [ prefix + "baseLrs", b.Count ]
+            | Plateau _ -> []
+            | Fields _ ->
+                groupCount state
+                |> Option.map (fun n -> [ prefix + "baseLrs", n ])
+                |> Option.defaultValue []
+            | Sequential(_, children)
+            | Chained children ->
+                children
+                |> List.mapi (fun i child -> counts (sprintf "%sschedulers[%d]." prefix i) child)
+                |> List.concat
+
+        counts "" state
+
+    /// <summary>How many transitions the state has seen (its outermost epoch counter).</summary>
+    [<CompiledName("Epoch")>]
+    let rec epoch (state: State) =
+        match state with
+        | Epoch(_, e)
+        | WarmRestarts(_, e, _, _)
+        | Sequential(e, _) -> e
+        | Plateau p -> p.LastEpoch
+        | Chained children -> children |> List.map epoch |> List.max
+        | Fields(_, values) ->
+            values
+            |> List.tryPick (fun (name, v) ->
+                match v with
+                | Counter e when name = "lastEpoch" -> Some e
+                | _ -> None)
+            |> Option.defaultValue 0
 
 /// <summary>Something a step did that a training loop may want to log: data, never printed by the library.</summary>
 type Event =

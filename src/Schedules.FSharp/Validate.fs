@@ -61,12 +61,23 @@ module internal Validate =
             )
         | _ -> ()
 
-    let eachNonNegative param (setting: ForGroups<float>) =
-        ForGroups.values setting |> List.iter (nonNegative param)
-
     let notNull param (v: obj) =
         if isNull v then
             nullArg param
+
+    /// User functions (lr_lambda, scale_fn): the setting and every function in it given.
+    let functions param (setting: ForGroups<'F>) =
+        notNull param (box setting)
+
+        for f in ForGroups.values setting do
+            notNull param (box f)
+
+    let eachNonNegative param (setting: ForGroups<float>) =
+        ForGroups.values setting |> List.iter (nonNegative param)
+
+    /// A momentum setting (SGD momentum or Adam's beta1): finite, in [0, 1].
+    let eachMomentum param (setting: ForGroups<float>) =
+        ForGroups.values setting |> List.iter (between param 0.0 true 1.0 true)
 
     /// LRs handed in by the caller (an optimizer's or a user's): finite and >= 0.
     let lrs param (expectedCount: int) (values: GroupValues) =
@@ -116,6 +127,24 @@ module internal Validate =
             )
 
         v
+
+    /// Momentum a transition produced (a scale function above 1, or ExpRange's growth, can push it outside its
+    /// bounds): finite and in [0, 1], or refused before anything is applied.
+    let producedMomentum (kind: string) (epoch: int) (values: GroupValues) =
+        for i in 0 .. values.Count - 1 do
+            let v = values.[i]
+
+            if not (Double.IsFinite v) || v < 0.0 || v > 1.0 then
+                raise (
+                    InvalidOperationException(
+                        sprintf
+                            "%s would set the momentum of group %d to %s at step %d; a momentum (or beta1) must stay finite and in [0, 1]. Check the scale function or gamma."
+                            kind
+                            i
+                            (show v)
+                            epoch
+                    )
+                )
 
     /// LRs a transition produced: PyTorch would apply a negative or NaN LR (CosineAnnealingLR chained after a
     /// rule that dropped the LR below EtaMin, OneCycleLR's last linear three-phase step); this library refuses.

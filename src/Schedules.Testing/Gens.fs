@@ -144,7 +144,7 @@ module Gens =
                     named
                         (sprintf "CosineAnnealingWarmRestarts(%d, 2)" size)
                         (CosineAnnealingWarmRestarts(size, 2, 0.0))
-                    named "LambdaLR(0.95^e)" (LambdaLR(All(fun e -> 0.95 ** float e)))
+                    named "LambdaLR(0.95^e)" (LambdaLR(All(Functions.gammaPow 0.95)))
                     named (sprintf "WarmUp(%d)" total) (linearWarmUp total)
                     named
                         (sprintf "CyclicLR(0.01, 0.1, %d)" size)
@@ -159,7 +159,7 @@ module Gens =
 
             let! extra =
                 Gen.elements [
-                    named "MultiplicativeLR(0.9)" (MultiplicativeLR(All(fun _ -> 0.9)))
+                    named "MultiplicativeLR(0.9)" (MultiplicativeLR(All(Functions.constant 0.9)))
                     named "CosineAnnealingLR(5, 0)" (CosineAnnealingLR(5, 0.0))
                     named "OneCycleLR(1.0, 200)" (Scheduler.config (LRScheduler.OneCycleLR(All 1.0, totalSteps = 200)))
                 ]

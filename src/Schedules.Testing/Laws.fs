@@ -361,6 +361,51 @@ module Laws =
                     match next with
                     | Plateau p -> (improved && p.Best = a) || (not improved && p.Best.Equals best)
                     | _ -> false))
+
+            over "threshold modes: a metric exactly at the threshold is no improvement, in all four modes" (fun case ->
+                // The edge of each rule, computed as the rule computes it: `>` and `<`, never `>=` or `<=`.
+                [ Min, Rel; Min, Abs; Max, Rel; Max, Abs ]
+                |> List.forall (fun (mode, thresholdMode) ->
+                    let c = {
+                        case.Config with
+                            Mode = mode
+                            ThresholdMode = thresholdMode
+                            Warmup = 0
+                            // One bad epoch is then counted, not turned into a reduction.
+                            Patience = max 1 case.Config.Patience
+                    }
+
+                    let s = Scheduler.createWatching (ReduceLROnPlateau c)
+
+                    case.Metrics
+                    |> List.filter Double.IsFinite
+                    |> List.forall (fun best ->
+                        let edge =
+                            match mode, thresholdMode with
+                            | Min, Rel -> best * (1.0 - c.Threshold)
+                            | Min, Abs -> best - c.Threshold
+                            | Max, Rel -> best * (c.Threshold + 1.0)
+                            | Max, Abs -> best + c.Threshold
+
+                        let state =
+                            Plateau {
+                                Best = best
+                                BadEpochs = 0
+                                CooldownLeft = 0
+                                WarmupLeft = 0
+                                LastEpoch = 1
+                            }
+
+                        match
+                            fst (
+                                Scheduler.step s state {
+                                    Lrs = GroupValues.ofList case.Lrs
+                                    Metric = edge
+                                }
+                            )
+                        with
+                        | Plateau p -> p.Best.Equals best && p.BadEpochs = 1
+                        | _ -> false)))
         ]
 
     /// <summary>The plateau laws (eps, cooldown, warmup, threshold modes) for one ReduceLROnPlateau configuration,

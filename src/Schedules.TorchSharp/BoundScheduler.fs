@@ -38,7 +38,9 @@ type BoundScheduler<'Metric>
     /// <summary>
     /// One call from the training loop (per epoch or per batch, wherever the loop calls it): every
     /// <c>Every</c>-th call runs a transition with the LRs the optimizer holds and the metric, then writes the result.
-    /// Nothing is written when the transition fails.
+    /// Nothing is written when the transition fails, or when its values cannot all be written (one LR, and momentum,
+    /// per group; finite and &gt;= 0; Adam's beta1 in [0, 1)): an InvalidOperationException names the group and the
+    /// value.
     /// </summary>
     member _.Step(metric: 'Metric) : StepReport =
         let call = calls + 1
@@ -131,17 +133,22 @@ type Shell =
     /// <summary>
     /// Binds a scheduler to an optimizer as PyTorch's constructor does: reads the optimizer's LRs, runs the
     /// scheduler's initial step and writes its epoch-0 LRs (and momentum). An optimizer the scheduler cannot drive
-    /// (a per-group setting of another length, no momentum to cycle) is refused before anything is written.
+    /// (a per-group setting of another length, no momentum to cycle, a baseMomentum or maxMomentum outside [0, 1)
+    /// that would become an Adam-family optimizer's beta1) is refused with an ArgumentException before anything is
+    /// written.
     /// <paramref name="every"/> (default 1) runs one transition every that many calls of <c>Step</c>.
     /// </summary>
     static member bind<'M>(scheduler: Scheduler<'M>, optimizer: torch.optim.Optimizer, ?every: int) =
+        if isNull (box scheduler) then
+            nullArg "scheduler"
+
         let every = defaultArg every 1
 
         if every < 1 then
             raise (ArgumentOutOfRangeException("every", every, sprintf "every must be >= 1, but got %d." every))
 
         let groups = ParamGroups.ofOptimizer optimizer
-        ParamGroups.check (Scheduler.config scheduler) groups
+        ParamGroups.check scheduler groups
         let state, out = Scheduler.init scheduler (ParamGroups.lrs groups)
         ParamGroups.write groups out.Lrs out.Momentum
         BoundScheduler<'M>(scheduler, optimizer, every, state, 0)
@@ -156,7 +163,9 @@ type Shell =
     /// <paramref name="optimizer"/> naming the group and both values, because its state was most likely not
     /// restored: load it first. <paramref name="acceptOptimizerLrs"/> = true (default false) skips that check and
     /// continues deliberately from the values the optimizer holds. A document written before version 2 recorded no
-    /// values and is loaded without the check. A malformed or mismatched document raises a FormatException.
+    /// values and is loaded without the check. The optimizer is checked as <c>bind</c> checks it. A malformed or
+    /// mismatched document (another configuration or <c>every</c>, a state or recorded values for another number of
+    /// param groups, in any child of a composite) raises a FormatException naming the field.
     /// </summary>
     static member resume<'M>
         (
@@ -166,19 +175,24 @@ type Shell =
             ?every: int,
             ?acceptOptimizerLrs: bool
         ) =
+        if isNull (box scheduler) then
+            nullArg "scheduler"
+
+        if isNull json then
+            nullArg "json"
+
         let every = defaultArg every 1
 
         if every < 1 then
             raise (ArgumentOutOfRangeException("every", every, sprintf "every must be >= 1, but got %d." every))
 
         let groups = ParamGroups.ofOptimizer optimizer
-        let config = Scheduler.config scheduler
-        ParamGroups.check config groups
+        ParamGroups.check scheduler groups
         let loaded = ShellCheckpoint.read scheduler every groups.Length json
 
         match loaded.Recorded with
         | Some recorded when not (defaultArg acceptOptimizerLrs false) ->
-            ShellCheckpoint.checkOptimizer recorded (ShellCheckpoint.held config groups)
+            ShellCheckpoint.checkOptimizer recorded (ShellCheckpoint.held (Scheduler.config scheduler) groups)
         | _ -> ()
 
         BoundScheduler<'M>(scheduler, optimizer, every, loaded.State, loaded.Calls)

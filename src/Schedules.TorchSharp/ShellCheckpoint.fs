@@ -1,7 +1,6 @@
 namespace Schedules.TorchSharp
 
 open System
-open System.Globalization
 open System.IO
 open System.Text
 open System.Text.Json
@@ -99,9 +98,14 @@ module internal ShellCheckpoint =
             | None -> bad (sprintf "the property \"%s\" is missing." name)
 
         let int name =
-            match (prop name).TryGetInt32() with
-            | true, v -> v
-            | _ -> bad (sprintf "\"%s\" must be an integer." name)
+            let v = prop name
+            let mutable n = 0
+
+            // TryGetInt32 throws on anything but a number.
+            if v.ValueKind = JsonValueKind.Number && v.TryGetInt32(&n) then
+                n
+            else
+                bad (sprintf "\"%s\" must be an integer, but is %s." name (v.GetRawText()))
 
         let perGroup name (v: JsonElement) =
             let values =
@@ -138,10 +142,18 @@ module internal ShellCheckpoint =
 
         let state = Checkpoint.load scheduler ((prop "checkpoint").GetRawText())
 
-        match State.groupCount state with
-        | Some n when n <> groupCount ->
-            bad (sprintf "it was saved for %d param groups, but the optimizer has %d." n groupCount)
-        | _ -> ()
+        match State.groupCounts state |> List.tryFind (fun (_, n) -> n <> groupCount) with
+        | Some(path, n) ->
+            bad (
+                sprintf
+                    "checkpoint.state.%s holds %d base LR%s, but the optimizer has %d param group%s."
+                    path
+                    n
+                    (if n = 1 then "" else "s")
+                    groupCount
+                    (if groupCount = 1 then "" else "s")
+            )
+        | None -> ()
 
         let recorded =
             if version = 1 then
@@ -161,8 +173,7 @@ module internal ShellCheckpoint =
     /// Refuses an optimizer that holds other values than those recorded (bit for bit: TorchSharp's state dict
     /// round trip is exact), so that resuming without the optimizer's state is not silent.
     let checkOptimizer (recorded: Recorded) (held: Recorded) =
-        let show (v: float) =
-            v.ToString("R", CultureInfo.InvariantCulture)
+        let show = ParamGroups.show
 
         let compare (what: string) (saved: float[]) (held: float[]) =
             match

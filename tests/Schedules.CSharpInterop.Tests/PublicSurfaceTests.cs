@@ -82,37 +82,4 @@ public sealed class PublicSurfaceTests
             select line;
         return string.Join("\n", lines) + "\n";
     }
-
-    [Fact]
-    public void TheCSharpDefaultsAreTheCoresDefaults()
-    {
-        static string Described(LRSchedule s) => s.Save(s.Init([0.1]).State);
-
-        Assert.Equal(
-            Described(LRScheduler.ReduceLROnPlateau()),
-            global::Schedules.Checkpoint.Save(
-                global::Schedules.LRScheduler.ReduceLROnPlateau(null, null, null, null, null, null, null, null, null),
-                global::Schedules.Scheduler.Init(
-                    global::Schedules.LRScheduler.ReduceLROnPlateau(null, null, null, null, null, null, null, null, null),
-                    global::Schedules.GroupValues.Of([0.1])).Item1));
-
-        var seedPlateau = global::Schedules.CellDetection.ReduceLROnPlateau(null, null, null, null, null, null, null, null, null);
-        Assert.Equal(
-            Described(CellDetection.ReduceLROnPlateau()),
-            global::Schedules.Checkpoint.Save(seedPlateau, global::Schedules.Scheduler.Init(seedPlateau, global::Schedules.GroupValues.Of([0.1])).Item1));
-        Assert.NotEqual(Described(LRScheduler.ReduceLROnPlateau()), Described(CellDetection.ReduceLROnPlateau()));
-
-        var cyclic = global::Schedules.LRScheduler.CyclicLR(
-            global::Schedules.ForGroups<double>.NewAll(0.01), global::Schedules.ForGroups<double>.NewAll(0.1),
-            null, null, null, null, null, null, null, null, null);
-        Assert.Equal(
-            Described(LRScheduler.CyclicLR(0.01, 0.1)),
-            global::Schedules.Checkpoint.Save(cyclic, global::Schedules.Scheduler.Init(cyclic, global::Schedules.GroupValues.Of([0.1])).Item1));
-
-        var oneCycle = global::Schedules.LRScheduler.OneCycleLR(
-            global::Schedules.ForGroups<double>.NewAll(1.0), 100, null, null, null, null, null, null, null, null, null, null);
-        Assert.Equal(
-            Described(LRScheduler.OneCycleLR(1.0, totalSteps: 100)),
-            global::Schedules.Checkpoint.Save(oneCycle, global::Schedules.Scheduler.Init(oneCycle, global::Schedules.GroupValues.Of([0.1])).Item1));
-    }
 }

@@ -41,6 +41,40 @@ let tests =
             Expect.stringContains html "<td>stepSize</td><td>2</td>" "a parameter"
             Expect.stringContains html "<td>lrLambda</td><td>function</td>" "a function"
         }
+        test "a configuration shows its kind's rule, from its description, above its parameters" {
+            let html = Html.config (Scheduler.config (LRScheduler.StepLR(2, 0.5)))
+            let rule = Kinds.StepLR.description.Formula
+
+            let shown =
+                sprintf "<p class='schedules formula'>%s</p>" (System.Net.WebUtility.HtmlEncode rule)
+
+            Expect.stringContains rule "gamma" "the StepLR rule"
+            Expect.stringStarts html shown "the rule comes first"
+            Expect.isLessThan (html.IndexOf shown) (html.IndexOf "<td>stepSize</td>") "above the table"
+        }
+        test "a composite shows each child's rule above the child's parameters" {
+            let html =
+                Html.config (
+                    Scheduler.config (
+                        LRScheduler.SequentialLR([ LRScheduler.WarmUp 3; LRScheduler.StepLR(2, 0.5) ], [ 4 ])
+                    )
+                )
+
+            let at (d: Kinds.Description) =
+                html.IndexOf(System.Net.WebUtility.HtmlEncode d.Formula)
+
+            Expect.isTrue (at Kinds.SequentialLR.description >= 0) "the composite's rule"
+            Expect.isTrue (at Kinds.WarmUp.description > at Kinds.SequentialLR.description) "the first child's"
+            Expect.isTrue (at Kinds.StepLR.description > at Kinds.WarmUp.description) "the second child's, in order"
+        }
+        test "a curve of a family shows its rule; a combinator has none" {
+            let inverseSqrt = Kinds.HuggingFace.GetInverseSqrtSchedule.curve 10 None
+            let html = Html.config (Curve(Curves.scale 0.5 inverseSqrt))
+            let rule = Kinds.HuggingFace.GetInverseSqrtSchedule.description.Formula
+
+            Expect.stringContains html (System.Net.WebUtility.HtmlEncode rule) "the family curve's rule"
+            Expect.equal (html.Split "class='schedules formula'").Length 2 "one rule: scale has no description"
+        }
         test "every state case shows as a table of its fields, never as F#'s %A text" {
             let plateau = {
                 Best = 0.64
@@ -56,6 +90,14 @@ let tests =
                 Plateau plateau
                 Sequential(20, [ Epoch(gv [ 0.1 ], 5); Plateau plateau ])
                 Chained [ Epoch(gv [ 0.1 ], 3); WarmRestarts(gv [ 0.1 ], 3, 3.0, 10) ]
+                Fields(
+                    "optax.contrib.reduce_on_plateau",
+                    [
+                        "scale", Real 0.5
+                        "plateauCount", Counter 2
+                        "baseLrs", PerGroup(gv [ 0.1 ])
+                    ]
+                )
             ]
 
             let shown =

@@ -6,16 +6,33 @@ let all =
     testList "Schedules.FSharp" [
         GroupValuesTests.tests
         ModesTests.tests
-        ChecksTests.tests
-        StepRulesTests.tests
-        WarmRestartsRuleTests.tests
-        CyclicRuleTests.tests
-        OneCycleRuleTests.tests
-        PlateauRuleTests.tests
-        EngineTests.tests
+        StateTests.tests
+        FunctionsTests.tests
+        ThreadingTests.tests
+        LambdaLRTests.tests
+        MultiplicativeLRTests.tests
+        StepLRTests.tests
+        MultiStepLRTests.tests
+        ConstantLRTests.tests
+        LinearLRTests.tests
+        ExponentialLRTests.tests
+        PolynomialLRTests.tests
+        CosineAnnealingLRTests.tests
+        CosineAnnealingWarmRestartsTests.tests
+        CyclicLRTests.tests
+        OneCycleLRTests.tests
+        WarmUpTests.tests
+        ReduceLROnPlateauTests.tests
+        SequentialLRTests.tests
+        ChainedSchedulerTests.tests
+        CurveTests.tests
+        GetInverseSqrtScheduleTests.tests
+        CurvesTests.tests
         SchedulerTests.tests
+        ConfigTests.tests
         CellDetectionTests.tests
         CheckpointTests.tests
+        HostileInputTests.tests
         PreviewTests.tests
         HtmlTests.tests
         ConformanceTests.tests

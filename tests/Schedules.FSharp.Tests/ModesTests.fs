@@ -4,6 +4,7 @@ module Schedules.Tests.ModesTests
 open System
 open Expecto
 open Schedules
+open Schedules.Tests.Support
 
 let tests =
     testList "Modes" [
@@ -19,4 +20,6 @@ let tests =
             Expect.isTrue (e :? ArgumentOutOfRangeException) "out of range"
             Expect.stringContains e.Message "anneal_strategy must be one of 'cos' or 'linear', but got cosine" "message"
         }
+        refused "a mode name PyTorch does not know" "mode" "got minimum" (fun () ->
+            box (Modes.parsePlateauMode "minimum"))
     ]

@@ -57,3 +57,39 @@ let lrRows (trace: Trace) =
 
 let stepOnly (s: Scheduler<unit>) lrs steps =
     Scheduler.runSteps s (gv lrs) steps |> lrRows
+
+/// A test that building fails with an ArgumentException naming the parameter and showing the value received.
+let refused (name: string) (param: string) (value: string) (build: unit -> obj) =
+    test name {
+        let e = Expect.throwsC (build >> ignore) id
+
+        match e with
+        | :? ArgumentException as a ->
+            Expect.equal a.ParamName param "names the parameter"
+            Expect.stringContains a.Message value "shows the value received"
+        | other -> failtestf "expected an ArgumentException, got %s" (other.GetType().Name)
+    }
+
+/// Initialising the scheduler on these LRs, as a refusal's build.
+let atInit (s: Scheduler<'M>) lrs =
+    fun () -> box (Scheduler.init s (gv lrs))
+
+/// The same configuration: the same JSON (numbers bit for bit, modes and functions by name).
+let sameConfig (a: Config) (b: Config) =
+    Expect.equal (Config.toJson a) (Config.toJson b) "the same configuration"
+
+/// A test that the configuration round-trips through JSON (Config.toJson, then Config.ofJson): the same JSON, and
+/// the same LRs over `steps` observations (metrics 1.0, with an improvement every fourth).
+let roundTrips (name: string) (steps: int) (lrs: float list) (config: Config) =
+    test name {
+        let json = Config.toJson config
+        let back = Config.ofJson json
+        Expect.equal (Config.toJson back) json "the JSON of the configuration read back"
+
+        let metrics = [ for t in 1..steps -> if t % 4 = 0 then 1.0 / float t else 1.0 ]
+
+        let run c =
+            Scheduler.run (Scheduler.createWatching c) (gv lrs) metrics |> lrRows
+
+        expectSameRows name "LR" (run config) (run back)
+    }

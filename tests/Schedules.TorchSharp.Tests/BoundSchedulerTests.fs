@@ -188,4 +188,27 @@ let tests =
                 (fun () -> Shell.bind (LRScheduler.StepLR 2, sgd [ 0.1 ] 0.9, every = 0) |> ignore)
                 "refused"
         }
+        test "null arguments are ArgumentNullExceptions naming the parameter" {
+            let s = LRScheduler.StepLR 2
+            let json = (Shell.bind (s, sgd [ 0.1 ] 0.9)).Save()
+            let none: Scheduler<unit> = Unchecked.defaultof<_>
+            let noOptimizer: torch.optim.Optimizer = null
+
+            for call, param in
+                [
+                    (fun () -> Shell.bind (none, sgd [ 0.1 ] 0.9) |> ignore), "scheduler"
+                    (fun () -> Shell.bind (s, noOptimizer) |> ignore), "optimizer"
+                    (fun () -> Shell.resume (none, sgd [ 0.1 ] 0.9, json) |> ignore), "scheduler"
+                    (fun () -> Shell.resume (s, noOptimizer, json) |> ignore), "optimizer"
+                    (fun () -> Shell.resume (s, sgd [ 0.1 ] 0.9, null) |> ignore), "json"
+                    (fun () -> (Shell.bind (s, sgd [ 0.1 ] 0.9)).Load null), "json"
+                ] do
+                let e = Expect.throwsC call id
+
+                Expect.isTrue
+                    (e :? ArgumentNullException)
+                    (sprintf "ArgumentNullException for %s, got %O" param (e.GetType()))
+
+                Expect.equal (e :?> ArgumentNullException).ParamName param "names the parameter"
+        }
     ]

@@ -44,4 +44,77 @@ let tests =
             Expect.throwsT<ArgumentException> (fun () -> Shell.bind (s, o) |> ignore) "refused"
             Expect.equal (lrsOf o) [| 0.1; 0.2 |] "untouched"
         }
+        test "a write that cannot be made whole writes nothing, naming the group and the value" {
+            let o = sgd [ 0.1; 0.2 ] 0.9
+            let groups = ParamGroups.ofOptimizer o
+
+            for lrs, momentum, why in
+                [
+                    [ 0.5 ], None, "2 param groups, but got 1 LR"
+                    [ 0.5; 0.6; 0.7 ], None, "2 param groups, but got 3 LRs"
+                    [ 0.5; nan ], None, "LR of group 1 must be a finite number >= 0, but got NaN"
+                    [ 0.5; -0.1 ], None, "LR of group 1 must be a finite number >= 0, but got -0.1"
+                    [ 0.5; 0.6 ], Some [ 0.8 ], "2 param groups, but got 1 momentum"
+                    [ 0.5; 0.6 ], Some [ 0.8; -0.1 ], "momentum of group 1 must be a finite number >= 0, but got -0.1"
+                    [ 0.5; 0.6 ],
+                    Some [ 0.8; infinity ],
+                    "momentum of group 1 must be a finite number >= 0, but got Infinity"
+                ] do
+                let e =
+                    Expect.throwsC (fun () -> ParamGroups.write groups (gv lrs) (Option.map gv momentum)) id
+
+                Expect.isTrue (e :? InvalidOperationException) (sprintf "InvalidOperationException for %s" why)
+                Expect.stringContains e.Message why why
+                Expect.equal (lrsOf o) [| 0.1; 0.2 |] (sprintf "no LR written for %s" why)
+                Expect.equal (momentaOf o) [| 0.9; 0.9 |] (sprintf "no momentum written for %s" why)
+        }
+        test "Adam's beta1 must stay below 1 when written" {
+            let o = adam [ 0.1; 0.2 ]
+            let groups = ParamGroups.ofOptimizer o
+
+            let e =
+                Expect.throwsC (fun () -> ParamGroups.write groups (gv [ 0.5; 0.6 ]) (Some(gv [ 0.9; 1.0 ]))) id
+
+            Expect.isTrue (e :? InvalidOperationException) "InvalidOperationException"
+
+            Expect.stringContains
+                e.Message
+                "beta1 of group 1 (Adam) must be in [0, 1), but got 1"
+                "names the group, the optimizer and the value"
+
+            Expect.equal (lrsOf o) [| 0.1; 0.2 |] "no LR written"
+            Expect.equal (momentaOf o) [| 0.9; 0.9 |] "no beta1 written"
+            ParamGroups.write groups (gv [ 0.5; 0.6 ]) (Some(gv [ 0.85; 0.0 ]))
+            Expect.equal (momentaOf o) [| 0.85; 0.0 |] "a beta1 in [0, 1) is written"
+        }
+        test "a momentum cycle that would give Adam a beta1 of 1 or more is refused at bind, naming the setting" {
+            for make, name in
+                [
+                    (fun m -> LRScheduler.OneCycleLR(All 1.0, totalSteps = 10, maxMomentum = m)), "OneCycleLR"
+                    (fun m ->
+                        LRScheduler.ChainedScheduler [
+                            LRScheduler.StepLR 3
+                            LRScheduler.CyclicLR(All 0.01, All 0.1, maxMomentum = m)
+                        ]),
+                    "CyclicLR"
+                ] do
+                let o = adam [ 0.1; 0.2 ]
+
+                let e =
+                    Expect.throwsC (fun () -> Shell.bind (make (Each [ 0.95; 1.0 ]), o) |> ignore) id
+
+                Expect.isTrue (e :? ArgumentException) "ArgumentException"
+
+                Expect.stringContains
+                    e.Message
+                    (sprintf "%s's maxMomentum for group 1 is 1" name)
+                    "names the kind, the setting, the group and the value"
+
+                Expect.stringContains e.Message "Adam" "names the optimizer type"
+                Expect.equal (lrsOf o) [| 0.1; 0.2 |] "nothing written"
+                Expect.equal (momentaOf o) [| 0.9; 0.9 |] "nothing written"
+                let o = sgd [ 0.1; 0.2 ] 0.9
+                Shell.bind (make (Each [ 0.95; 1.0 ]), o) |> ignore
+                Expect.equal (momentaOf o) [| 0.95; 1.0 |] "SGD takes a momentum of 1"
+        }
     ]

@@ -163,7 +163,7 @@ let tests =
             for corrupt, why in
                 [
                     json.Substring(0, json.Length - 10), "not valid JSON"
-                    json.Replace("\"Plateau\"", "\"Epoch\""), "expected a Plateau state"
+                    json.Replace("\"Plateau\"", "\"Epoch\""), "must be a Plateau state"
                     json.Replace("\"patience\": 10", "\"patience\": 11"), "saved for another configuration"
                     json.Replace("\"calls\": 3", "\"calls\": -3"), "\"calls\" must be >= 0"
                     "", "not valid JSON"
@@ -284,6 +284,83 @@ let tests =
             let e =
                 Expect.throwsC (fun () -> Shell.resume (s, sgd [ 0.1 ] 0.9, bound.Save()) |> ignore) id
 
-            Expect.stringContains e.Message "saved for 2 param groups, but the optimizer has 1" "says why"
+            Expect.stringContains
+                e.Message
+                "checkpoint.state.baseLrs holds 2 base LRs, but the optimizer has 1 param group."
+                "says why"
+        }
+        test "a later child's base LRs for another number of groups are refused, naming the field" {
+            let s =
+                LRScheduler.SequentialLR([ LRScheduler.StepLR 5; LRScheduler.LambdaLR(fun _ -> 1.0) ], [ 2 ])
+                |> Scheduler.withMetric
+
+            // The core's reader refuses it first: its children disagree on the number of groups.
+            for baseLrs, holds in [ "[0.5]", 1; "[0.5, 0.5, 0.5]", 3 ] do
+                let node = Nodes.JsonNode.Parse((Shell.bind (s, sgd [ 0.1; 0.2 ] 0.9)).Save())
+                node["checkpoint"].["state"].["schedulers"].[1].["baseLrs"] <- Nodes.JsonNode.Parse baseLrs
+                let o = sgd [ 0.1; 0.2 ] 0.9
+
+                let e =
+                    Expect.throwsC (fun () -> Shell.resume (s, o, node.ToJsonString()) |> ignore) id
+
+                Expect.isTrue (e :? FormatException) "FormatException"
+
+                Expect.stringContains
+                    e.Message
+                    (sprintf "checkpoint.state.schedulers[1].baseLrs holds %d LRs, but an earlier child holds 2" holds)
+                    "names the field and both counts"
+
+                Expect.equal (lrsOf o) [| 0.1; 0.2 |] "nothing written"
+        }
+        test "the shell's own version must be 1 or 2" {
+            let s = LRScheduler.StepLR 2
+            let json = (Shell.bind (s, sgd [ 0.1 ] 0.9)).Save()
+
+            for version in [ None; Some "\"x\""; Some "99"; Some "1.5"; Some "0"; Some "null" ] do
+                let node = Nodes.JsonNode.Parse(json).AsObject()
+
+                match version with
+                | Some v -> node["version"] <- Nodes.JsonNode.Parse v
+                | None -> node.Remove "version" |> ignore
+
+                let e =
+                    Expect.throwsC (fun () -> Shell.resume (s, sgd [ 0.1 ] 0.9, node.ToJsonString()) |> ignore) id
+
+                Expect.isTrue (e :? FormatException) (sprintf "FormatException for version %A" version)
+                Expect.stringContains e.Message "version" (sprintf "names the version for %A" version)
+        }
+        test "a calls or every that is not an integer is a FormatException naming it" {
+            let s = LRScheduler.StepLR 2
+            let json = (Shell.bind (s, sgd [ 0.1 ] 0.9)).Save()
+
+            for name in [ "calls"; "every" ] do
+                for value in [ "\"3\""; "[]"; "null"; "true"; "2.5"; "1e99" ] do
+                    let node = Nodes.JsonNode.Parse(json).AsObject()
+                    node[name] <- Nodes.JsonNode.Parse value
+
+                    let e =
+                        Expect.throwsC (fun () -> Shell.resume (s, sgd [ 0.1 ] 0.9, node.ToJsonString()) |> ignore) id
+
+                    let what = sprintf "%s = %s" name value
+                    Expect.isTrue (e :? FormatException) (sprintf "FormatException for %s, got %O" what (e.GetType()))
+                    Expect.stringContains e.Message (sprintf "\"%s\" must be an integer" name) what
+        }
+        test "a lone ReduceLROnPlateau's per-group settings are checked against the optimizer on resume" {
+            let s = LRScheduler.ReduceLROnPlateau(minLr = Each [ 0.0; 0.0 ])
+            let three () = sgd [ 0.1; 0.2; 0.3 ] 0.9
+            let bind = Expect.throwsC (fun () -> Shell.bind (s, three ()) |> ignore) id
+            // A version 1 document records no LRs, so nothing else tells the number of groups.
+            let v1 =
+                Nodes.JsonNode.Parse((Shell.bind (s, sgd [ 0.1; 0.2 ] 0.9)).Save()).AsObject()
+
+            v1.Remove "lrs" |> ignore
+            v1["version"] <- Nodes.JsonValue.Create 1
+
+            let resume =
+                Expect.throwsC (fun () -> Shell.resume (s, three (), v1.ToJsonString()) |> ignore) id
+
+            Expect.isTrue (resume :? ArgumentException) "ArgumentException"
+            Expect.equal resume.Message bind.Message "the refusal of bind"
+            Expect.stringContains resume.Message "minLr must have one entry per param group (3)" "names the setting"
         }
     ]

@@ -56,8 +56,49 @@ let private quoted page file name =
             Expect.stringContains text code "the page shows the code that runs (as written or dedented)"
     }
 
+/// A line of code the page shows stands, as written (indentation aside), in the file it names.
+let private line page file (code: string) =
+    test (sprintf "%s shows a line of %s: %s" page file code) {
+        let text = File.ReadAllText(Path.Combine(root (), page)).Replace("\r\n", "\n")
+        let lines = File.ReadAllLines(Path.Combine(root (), file)) |> Array.map _.Trim()
+
+        Expect.stringContains text code "the page shows the line"
+        Expect.contains lines (code.Trim()) (sprintf "%s holds the line" file)
+    }
+
+let private addingAKind = "docs/contributing/adding-a-kind.md"
+
 let tests =
     testList "Docs" [
+        quoted addingAKind "src/Schedules.FSharp/Kinds/StepLR.fs" "steplr-kind"
+        quoted addingAKind "src/Schedules.FSharp/Kinds/HuggingFace/GetInverseSqrtSchedule.fs" "inverse-sqrt-curve"
+        quoted addingAKind "src/Schedules.FSharp/Curves.fs" "curve-registration"
+        line addingAKind "src/Schedules.FSharp/Schedules.FSharp.fsproj" """<Compile Include="Kinds/StepLR.fs" />"""
+        line addingAKind "src/Schedules.FSharp/Config.fs" "| StepLR of StepSize: int * Gamma: float"
+        line
+            addingAKind
+            "src/Schedules.FSharp/Config.fs"
+            "| StepLR(stepSize, gamma) -> Kinds.StepLR.compile (stepSize, gamma)"
+        line
+            addingAKind
+            "src/Schedules.FSharp/Config.fs"
+            "Kinds.StepLR.description, (fun r -> let a, b = Kinds.StepLR.parse r in StepLR(a, b))"
+        line
+            addingAKind
+            "src/Schedules.FSharp/LRScheduler.fs"
+            "static member StepLR(stepSize: int, [<Optional; DefaultParameterValue(Kinds.StepLR.DefaultGamma)>] gamma: float) ="
+        line
+            addingAKind
+            "src/Schedules.CSharpInterop/LRScheduler.cs"
+            "public static Schedule StepLR(int stepSize, double gamma = Kinds.StepLR.DefaultGamma) => Step(Core.StepLR(stepSize, gamma));"
+        line
+            addingAKind
+            "src/Schedules.FSharp/HuggingFace.fs"
+            "static member GetInverseSqrtSchedule(numWarmupSteps: int, ?timescale: int) : Scheduler<unit> ="
+        line
+            addingAKind
+            "src/Schedules.FSharp/HuggingFace.fs"
+            "Scheduler.create (Curve(Kinds.HuggingFace.GetInverseSqrtSchedule.curve numWarmupSteps timescale))"
         quoted "docs/testing-kit.md" "tests/Schedules.FSharp.Tests/Testing/LawsTests.fs" "fsharp-user-scheduler"
         quoted "docs/testing-kit.md" "tests/Schedules.CSharpInterop.Tests/TestingKitTests.cs" "csharp-user-scheduler"
         quoted "docs/guide/preview.md" "tests/Schedules.CSharpInterop.Tests/PreviewTests.cs" "csharp-preview"

@@ -1,0 +1,66 @@
+/// <summary>PyTorch's ChainedScheduler: every step, each scheduler acts in order on the LRs the previous left; the
+/// metric is forwarded to each that watches one.</summary>
+module internal Schedules.Kinds.ChainedScheduler
+
+open Schedules
+
+let internal compile (given: Node list) : Node =
+    let kind = "ChainedScheduler"
+    let children = if isNull (box given) then [] else given
+
+    let states (state: State) =
+        match state with
+        | Chained states when List.length states = List.length children -> states
+        | _ -> Node.wrongState kind state
+
+    {
+        Kind = kind
+        Args = [ Arg.children children ]
+        Validate =
+            fun () ->
+                Threading.requireChildren given
+
+                for child in children do
+                    child.Validate()
+        WatchesMetric = children |> List.exists _.WatchesMetric
+        CyclesMomentum = children |> List.exists _.CyclesMomentum
+        CheckGroups = fun n -> children |> List.iter (fun c -> c.CheckGroups n)
+        Start =
+            fun initial lrs ->
+                let struct (results, ctxInitial) = Threading.start children initial lrs
+
+                let current, momentum =
+                    results
+                    |> List.fold (fun (_, m) r -> r.Lrs, Threading.lastMomentum m r.Momentum) (lrs, None)
+
+                struct (Node.result (Chained(results |> List.map _.State)) current momentum [], ctxInitial)
+        InitialStep = fun state lrs -> Threading.chain (fun n s l -> n.InitialStep s l) children (states state) lrs
+        Step = fun state lrs metric -> Threading.chain (fun n s l -> n.Step s l metric) children (states state) lrs
+        Restart =
+            fun state lrs metric -> Threading.chain (fun n s l -> n.Restart s l metric) children (states state) lrs
+        StepAt = ValueNone
+        // Each child acts on the LRs the previous left: no closed form.
+        Scalar = ValueNone
+        At = ValueNone
+        ReadState =
+            fun path e ->
+                Json.expectKind path e "Chained"
+                Chained(Threading.readChildren children path e)
+    }
+
+let internal parse (read: string -> System.Text.Json.JsonElement -> 'C) (r: ArgReader) = r.Children("schedulers", read)
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "ChainedScheduler"
+    Formula = "every step, each scheduler acts in order on the LRs the previous one left."
+    Origin = "PyTorch / celldetection"
+    Source = "`ChainedScheduler([StepLR(opt, 5, gamma=0.99), WarmUp(opt, 10)])`"
+    FSharp = "`LRScheduler.ChainedScheduler [ LRScheduler.StepLR(5, 0.99); CellDetection.WarmUp 10 ]`"
+    Differences = "A ReduceLROnPlateau child is forwarded the metric (PyTorch refuses it, #110761)."
+    Example =
+        """{"kind": "ChainedScheduler", "schedulers": [{"kind": "StepLR", "stepSize": 5, "gamma": 0.99}, {"kind": "WarmUp", "steps": 10}]}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

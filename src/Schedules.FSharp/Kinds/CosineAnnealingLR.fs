@@ -1,0 +1,61 @@
+/// <summary>PyTorch's CosineAnnealingLR: LR = etaMin + (base − etaMin)(1 + cos(π·epoch/tMax))/2, stepped
+/// recursively as PyTorch does (it keeps oscillating after tMax).</summary>
+module Schedules.Kinds.CosineAnnealingLR
+
+open System
+open Schedules
+
+/// <summary>PyTorch's default etaMin.</summary>
+[<Literal>]
+let DefaultEtaMin = 0.0
+
+let internal compile (tMax: int, etaMin: float) : Node =
+    let closed (b: float) (e: int) =
+        Arithmetic.cosine etaMin b (float e) (float tMax)
+
+    EpochKind.node {
+        Kind = "CosineAnnealingLR"
+        Args = [
+            Arg.required "tMax" (IntArg tMax)
+            Arg.optional "etaMin" (FloatArg etaMin) (FloatArg DefaultEtaMin)
+        ]
+        Validate =
+            fun () ->
+                Validate.positiveInt "tMax" tMax
+                Validate.nonNegative "etaMin" etaMin
+        CheckGroups = ignore
+        Recursive =
+            fun b e lrs ->
+                if e = 0 then
+                    lrs
+                elif (e - 1 - tMax) % (2 * tMax) = 0 then
+                    // The previous LR sat at the trough, where the ratio below would divide by zero.
+                    let c = 1.0 - Math.Cos(Math.PI / float tMax)
+                    GroupValues.Own(Array.init lrs.Count (fun i -> lrs.[i] + (b.[i] - etaMin) * c / 2.0))
+                else
+                    let ratio =
+                        (1.0 + Math.Cos(Math.PI * float e / float tMax))
+                        / (1.0 + Math.Cos(Math.PI * float (e - 1) / float tMax))
+
+                    GroupValues.Own(Array.map (fun (lr: float) -> ratio * (lr - etaMin) + etaMin) lrs.Items)
+        Restart = fun b _ -> Arithmetic.ofBases b (fun b -> closed b 0)
+        Scalar = ValueSome(fun b g e -> closed b.[g] e)
+    }
+
+let internal parse (r: ArgReader) =
+    (r.Int "tMax", r.FloatOr("etaMin", DefaultEtaMin))
+
+/// Its page in docs/schedulers and its line in HTML tables.
+let internal description: Description = {
+    Name = "CosineAnnealingLR"
+    Formula =
+        "lr ← (1 + cos(π e / T)) / (1 + cos(π (e − 1) / T)) × (lr − etaMin) + etaMin; closed form etaMin + (base − etaMin)(1 + cos(π e / T)) / 2. No clamp after T: it rises again."
+    Origin = "PyTorch"
+    Source = "`CosineAnnealingLR(opt, T_max=15, eta_min=1e-3)`"
+    FSharp = "`LRScheduler.CosineAnnealingLR(15, 1e-3)`"
+    Differences = "T_max 0 is refused; a negative LR (after another scheduler left the LR below etaMin) is refused."
+    Example = """{"kind": "CosineAnnealingLR", "tMax": 15, "etaMin": 1e-3}"""
+    ExampleLrs = [ 0.1 ]
+    ExampleSteps = 40
+    ExampleMetrics = None
+}

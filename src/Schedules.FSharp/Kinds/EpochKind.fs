@@ -1,0 +1,66 @@
+namespace Schedules.Kinds
+
+open Schedules
+
+/// <summary>
+/// What a step-based kind with PyTorch's recursive <c>get_lr</c> says about itself; <c>EpochKind.node</c> makes a
+/// node of it. Its state is <c>Epoch(baseLrs, lastEpoch)</c>: base LRs captured when built (initial_lr) and the epoch
+/// whose LRs are applied.
+/// </summary>
+[<NoEquality; NoComparison>]
+type internal EpochRule = {
+    Kind: string
+    Args: Arg list
+    Validate: unit -> unit
+    CheckGroups: int -> unit
+    /// PyTorch's get_lr at epoch e: base LRs -> e -> LRs in use -> LRs (the very array given when nothing changes).
+    Recursive: GroupValues -> int -> GroupValues -> GroupValues
+    /// The LRs at a SequentialLR milestone, where PyTorch 1.13 calls step(0): base LRs -> LRs in use -> LRs.
+    Restart: GroupValues -> GroupValues -> GroupValues
+    /// One group's LR at any epoch from the base LRs, where the kind has a closed form: bases -> group -> epoch -> LR.
+    Scalar: (GroupValues -> int -> int -> float) voption
+}
+
+/// Nodes of step-based kinds with an Epoch state.
+module internal EpochKind =
+
+    let private bases (kind: string) (state: State) =
+        match state with
+        | Epoch(b, _) -> b
+        | _ -> Node.wrongState kind state
+
+    let node (r: EpochRule) : Node =
+        let scalar =
+            r.Scalar |> ValueOption.map (fun f -> fun state -> f (bases r.Kind state))
+
+        {
+            Kind = r.Kind
+            Args = r.Args
+            Validate = r.Validate
+            WatchesMetric = false
+            CyclesMomentum = false
+            CheckGroups = r.CheckGroups
+            Start =
+                fun initial lrs ->
+                    let b = defaultArg initial lrs
+                    struct (Node.result (Epoch(b, 0)) (r.Recursive b 0 lrs) None [], Some b)
+            InitialStep =
+                fun state lrs ->
+                    let b = bases r.Kind state
+                    Node.result (Epoch(b, 0)) (r.Recursive b 0 lrs) None []
+            Step =
+                fun state lrs _ ->
+                    match state with
+                    | Epoch(b, e) ->
+                        let e = Arithmetic.next r.Kind e
+                        Node.result (Epoch(b, e)) (r.Recursive b e lrs) None []
+                    | _ -> Node.wrongState r.Kind state
+            Restart =
+                fun state lrs _ ->
+                    let b = bases r.Kind state
+                    Node.result (Epoch(b, 0)) (r.Restart b lrs) None []
+            StepAt = ValueNone
+            Scalar = scalar
+            At = scalar |> ValueOption.map (Node.atOfScalar (fun s -> (bases r.Kind s).Count))
+            ReadState = Json.readEpoch
+        }
