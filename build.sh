@@ -151,7 +151,11 @@ main() {
             rm -f "$log"
             dotnet run --project samples/Schedules.Example -c "$configuration" --no-build -- "$@"
             ;;
-        bench) dotnet run --project bench/Schedules.Benchmarks -c "$configuration" -- --filter '*' "$@" ;;
+        bench)
+        # Every benchmark unless the command line selects some (BenchmarkDotNet refuses --filter given twice).
+        filter=(--filter '*')
+        for arg in "$@"; do case "$arg" in -f | --filter | --list) filter=() ;; esac; done
+        dotnet run --project bench/Schedules.Benchmarks -c "$configuration" -- "${filter[@]}" "$@" ;;
         *) echo "usage: ./build.sh test|train|bench [args]" >&2; exit 2 ;;
     esac
 }

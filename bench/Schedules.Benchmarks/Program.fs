@@ -1,17 +1,34 @@
 /// Runs the benchmarks in-process (so that the build's libtorch fix applies): `./build.sh bench [BenchmarkDotNet args]`.
+/// Every job runs in-process, the ones given on the command line (`--job short`) included; a command line that
+/// BenchmarkDotNet refuses, or that selects no benchmark, exits non-zero.
 module Schedules.Benchmarks.Program
 
-open BenchmarkDotNet.Configs
-open BenchmarkDotNet.Jobs
+open System
 open BenchmarkDotNet.Running
-open BenchmarkDotNet.Toolchains.InProcess.Emit
 
 [<EntryPoint>]
 let main argv =
-    let config =
-        DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault())
+    // `--inProcess` makes BenchmarkDotNet run every job in this process, whatever job the command line chooses.
+    let args =
+        if argv |> Array.exists (fun a -> a = "--inProcess" || a = "-i") then
+            argv
+        else
+            Array.append argv [| "--inProcess" |]
 
-    BenchmarkSwitcher.FromAssembly(typeof<TransitionBenchmarks.Transition>.Assembly).Run(argv, config)
-    |> ignore
+    let summaries =
+        BenchmarkSwitcher.FromAssembly(typeof<TransitionBenchmarks.Transition>.Assembly).Run(args)
+        |> Array.ofSeq
 
-    0
+    let informational =
+        argv
+        |> Array.exists (fun a -> a = "--list" || a = "--help" || a = "-h" || a = "--version" || a = "-?")
+
+    if informational then
+        0
+    elif summaries.Length = 0 then
+        eprintfn "No benchmark ran: the command line was refused or selected none (see above)."
+        1
+    elif summaries |> Array.exists (fun s -> s.HasCriticalValidationErrors) then
+        1
+    else
+        0
