@@ -40,18 +40,26 @@ tally() {
     failed=$((failed + f))
 }
 
-# Runs an Expecto program (the command after NAME) and tallies its closing line:
-# "EXPECTO! N tests run in ... – P passed, I ignored, F failed, E errored."
-tally_expecto() {
-    local name=$1 log code line p=0 f=0
+# Runs the command after NAME and PATTERN, showing its output; sets `code` to its exit code and `line` to the last
+# output line matching PATTERN (empty when none).
+run_and_find() {
+    local pattern=$1 log
     shift
     log=$(mktemp)
     set +e
     "$@" | tee "$log"
     code=${PIPESTATUS[0]}
     set -e
-    line=$(grep -E 'EXPECTO! [0-9]+ tests? run' "$log" | tail -1 || true)
+    line=$(grep -E "$pattern" "$log" | tail -1 || true)
     rm -f "$log"
+}
+
+# Runs an Expecto program (the command after NAME) and tallies its closing line:
+# "EXPECTO! N tests run in ... – P passed, I ignored, F failed, E errored."
+tally_expecto() {
+    local name=$1 code line p=0 f=0
+    shift
+    run_and_find 'EXPECTO! [0-9]+ tests? run' "$@"
     if [ -n "$line" ]; then
         p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")
         f=$(($(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line") + $(sed -E 's/.* ([0-9]+) errored.*/\1/' <<<"$line")))
@@ -62,15 +70,9 @@ tally_expecto() {
 # Runs a vstest run (the command after NAME) and tallies its closing line:
 # "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T, ..."
 tally_vstest() {
-    local name=$1 log code line p=0 f=0
+    local name=$1 code line p=0 f=0
     shift
-    log=$(mktemp)
-    set +e
-    "$@" | tee "$log"
-    code=${PIPESTATUS[0]}
-    set -e
-    line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -1 || true)
-    rm -f "$log"
+    run_and_find '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$@"
     if [ -n "$line" ]; then
         p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
         f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line")
