@@ -13,14 +13,14 @@ open Schedules
 [<Sealed>]
 type BoundScheduler<'Metric>
     internal
-        (
-            scheduler: Scheduler<'Metric>,
-            optimizer: torch.optim.Optimizer,
-            field: Hyperparameter,
-            every: int,
-            state: State,
-            calls: int
-        ) =
+    (
+        scheduler: Scheduler<'Metric>,
+        optimizer: torch.optim.Optimizer,
+        field: Hyperparameter,
+        every: int,
+        state: State,
+        calls: int
+    ) =
     let mutable state = state
     let mutable calls = calls
     let groups = ParamGroups.ofOptimizer optimizer

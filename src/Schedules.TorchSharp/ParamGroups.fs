@@ -107,7 +107,8 @@ module internal ParamGroups =
     let values (field: Hyperparameter) (groups: Group[]) =
         GroupValues.Of(groups |> Array.map (tryRead field >> Option.defaultValue nan))
 
-    let lrs (groups: Group[]) = values Hyperparameter.LearningRate groups
+    let lrs (groups: Group[]) =
+        values Hyperparameter.LearningRate groups
 
     /// The setting a scheduler's momentum cycle writes in this group: SGD's (and RMSprop's) momentum, or Adam's
     /// beta1; none for an optimizer that has neither.

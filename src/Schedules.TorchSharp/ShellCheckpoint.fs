@@ -74,7 +74,13 @@ module internal ShellCheckpoint =
 
         Encoding.UTF8.GetString(stream.ToArray())
 
-    let read (scheduler: Scheduler<'M>) (field: Hyperparameter) (every: int) (groupCount: int) (json: string) : Document =
+    let read
+        (scheduler: Scheduler<'M>)
+        (field: Hyperparameter)
+        (every: int)
+        (groupCount: int)
+        (json: string)
+        : Document =
         if isNull json then
             nullArg "json"
 
@@ -144,7 +150,12 @@ module internal ShellCheckpoint =
             else
                 let v = prop "field"
 
-                match (if v.ValueKind = JsonValueKind.String then v.GetString() else null) with
+                match
+                    (if v.ValueKind = JsonValueKind.String then
+                         v.GetString()
+                     else
+                         null)
+                with
                 | null -> bad (sprintf "\"field\" must be a string, but is %s." (v.GetRawText()))
                 | name ->
                     match ParamGroups.ofKey name with

@@ -8,6 +8,7 @@ let all =
         ParamGroupsTests.tests
         BoundSchedulerTests.tests
         ResumeTests.tests
+        HyperparameterTests.tests
         DifferentialTests.tests
     ]
 
