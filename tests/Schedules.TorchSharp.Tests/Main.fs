@@ -9,6 +9,7 @@ let all =
         BoundSchedulerTests.tests
         ResumeTests.tests
         HyperparameterTests.tests
+        HyperparametersPageTests.tests
         DifferentialTests.tests
     ]
 
