@@ -1,6 +1,8 @@
 /// Trains a small TorchSharp model on synthetic data with the seed's combination,
 /// SequentialLR [WarmUp; ReduceLROnPlateau], watching the validation loss. Writes the trace as CSV and an offline
-/// HTML chart, and a checkpoint after every epoch; `--resume` continues from it.
+/// HTML chart, and a checkpoint after every epoch; `--resume` continues from it. `--weight-decay-schedule` binds a
+/// second scheduler to the optimizer's weight decay (a cosine rising from 0.04 to 0.4, as in DINO), checkpointed
+/// beside the first (pass it again with `--resume`).
 module Schedules.Example.Program
 
 open System
@@ -14,6 +16,7 @@ type Options = {
     Epochs: int
     StopAfter: int option
     Resume: bool
+    WeightDecaySchedule: bool
     Output: string
 }
 
@@ -23,9 +26,19 @@ let rec private parse options args =
     | "--epochs" :: n :: rest -> parse { options with Epochs = int n } rest
     | "--stop-after" :: n :: rest -> parse { options with StopAfter = Some(int n) } rest
     | "--resume" :: rest -> parse { options with Resume = true } rest
+    | "--weight-decay-schedule" :: rest ->
+        parse
+            {
+                options with
+                    WeightDecaySchedule = true
+            }
+            rest
     | "--output" :: dir :: rest -> parse { options with Output = dir } rest
     | other :: _ ->
-        eprintfn "unknown argument %s\nusage: [--epochs N] [--stop-after K] [--resume] [--output DIR]" other
+        eprintfn
+            "unknown argument %s\nusage: [--epochs N] [--stop-after K] [--resume] [--weight-decay-schedule] [--output DIR]"
+            other
+
         exit 2
 
 let warmupEpochs = 5
@@ -50,6 +63,13 @@ let scheduler () =
         [ warmupEpochs + 1 ]
     )
 
+/// With --weight-decay-schedule: every group's weight decay starts at 0.04 and rises along a cosine to 0.4 at the
+/// last epoch (CosineAnnealingLR with etaMin above the base), as in DINO; without it there is no weight decay.
+let baseWeightDecay = 0.04
+
+let weightDecayScheduler (epochs: int) =
+    LRScheduler.CosineAnnealingLR(epochs, 0.4)
+
 [<EntryPoint>]
 let main argv =
     let options =
@@ -58,6 +78,7 @@ let main argv =
                 Epochs = 40
                 StopAfter = None
                 Resume = false
+                WeightDecaySchedule = false
                 Output = "output"
             }
             (List.ofArray argv)
@@ -77,12 +98,19 @@ let main argv =
     let model =
         torch.nn.Sequential(layer "hidden" hidden, layer "relu" (torch.nn.ReLU()), layer "head" head)
 
+    let weightDecay = if options.WeightDecaySchedule then baseWeightDecay else 0.0
+
     // Two param groups, as in fine-tuning.
     let optimizer =
         torch.optim.SGD(
             [
-                Modules.SGD.ParamGroup(hidden.parameters (), lr = baseLrs.[0], momentum = 0.9)
-                Modules.SGD.ParamGroup(head.parameters (), lr = baseLrs.[1], momentum = 0.9)
+                Modules.SGD.ParamGroup(
+                    hidden.parameters (),
+                    lr = baseLrs.[0],
+                    momentum = 0.9,
+                    weight_decay = weightDecay
+                )
+                Modules.SGD.ParamGroup(head.parameters (), lr = baseLrs.[1], momentum = 0.9, weight_decay = weightDecay)
             ],
             baseLrs.[0],
             momentum = 0.9
@@ -103,6 +131,24 @@ let main argv =
             Shell.resume (scheduler (), optimizer, File.ReadAllText checkpoint), history
         else
             Shell.bind (scheduler (), optimizer), []
+
+    // The second scheduler drives the weight decay of the same optimizer, and is checkpointed beside the first.
+    let weightDecayCheckpoint = file "checkpoint-weight-decay.json"
+
+    let boundWeightDecay =
+        if not options.WeightDecaySchedule then
+            None
+        elif options.Resume then
+            Some(
+                Shell.resume (
+                    weightDecayScheduler options.Epochs,
+                    optimizer,
+                    File.ReadAllText weightDecayCheckpoint,
+                    field = Hyperparameter.WeightDecay
+                )
+            )
+        else
+            Some(Shell.bind (weightDecayScheduler options.Epochs, optimizer, field = Hyperparameter.WeightDecay))
 
     let loss = torch.nn.MSELoss()
     let batch = 50L
@@ -159,6 +205,16 @@ let main argv =
 
         for message in report.Messages do
             printfn "      %s" message
+
+        match boundWeightDecay with
+        | Some b ->
+            let applied = b.Lrs.ToArray()
+            b.Step() |> ignore
+
+            printfn "      weight decay per group %s" (applied |> Array.map (sprintf "%.6g") |> String.concat "  ")
+
+            File.WriteAllText(weightDecayCheckpoint, b.Save())
+        | None -> ()
 
         // Checkpoint: the scheduler's state (JSON), the optimizer's and the model's (TorchSharp's own formats).
         File.WriteAllText(file "checkpoint.json", bound.Save())

@@ -1,15 +1,41 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.FSharp.Core;
 using Schedules.TorchSharp;
 
 namespace Schedules.CSharp;
+
+/// <summary>
+/// The optimizer setting a bound schedule drives (optax's <c>inject_hyperparams</c>, timm's
+/// <c>param_group_field</c>): the "LRs" its steps read, compute and write are this setting's values, one per param
+/// group. Bind one schedule per setting to schedule several settings of one optimizer.
+/// </summary>
+public enum Hyperparameter
+{
+    /// <summary>The learning rate (<c>lr</c>), which every optimizer has: the default. Finite and &gt;= 0.</summary>
+    LearningRate,
+
+    /// <summary>The weight decay (<c>weight_decay</c>: SGD, the Adam family, RMSprop, Adagrad, Adadelta, ASGD).
+    /// Finite and &gt;= 0.</summary>
+    WeightDecay,
+
+    /// <summary>The momentum (<c>momentum</c>: SGD, RMSprop). In [0, 1).</summary>
+    Momentum,
+
+    /// <summary>The first of the betas (<c>betas[0]</c>: Adam, AdamW, Adamax, NAdam, RAdam). In [0, 1).</summary>
+    Beta1,
+
+    /// <summary>The second of the betas (<c>betas[1]</c>: Adam, AdamW, Adamax, NAdam, RAdam). In [0, 1).</summary>
+    Beta2,
+}
 
 /// <summary>What one call of a bound scheduler's <c>Step</c> did, for the caller to log.</summary>
 /// <param name="Call">How many times <c>Step</c> has been called, this call included.</param>
 /// <param name="Stepped">Whether this call ran a transition.</param>
 /// <param name="Step">How many transitions have run.</param>
-/// <param name="Lrs">The LRs the optimizer now holds.</param>
+/// <param name="Lrs">The values the optimizer now holds of the field the schedule drives: the LRs, unless it was
+/// bound to another <see cref="Hyperparameter"/>.</param>
 /// <param name="Momentum">The momentum (or beta1) written, where the scheduler cycles it; otherwise null.</param>
 /// <param name="Events">What the transition did.</param>
 /// <param name="Messages">One line per event, for example "group 0 reduced from 0.1 to 0.01 at step 37".</param>
@@ -29,6 +55,18 @@ internal static class Bound
         ArgumentNullException.ThrowIfNull(optimizer);
         return optimizer;
     }
+
+    internal static FSharpOption<Schedules.TorchSharp.Hyperparameter> Field(Hyperparameter field) =>
+        FSharpOption<Schedules.TorchSharp.Hyperparameter>.Some(field switch
+        {
+            Hyperparameter.LearningRate => Schedules.TorchSharp.Hyperparameter.LearningRate,
+            Hyperparameter.WeightDecay => Schedules.TorchSharp.Hyperparameter.WeightDecay,
+            Hyperparameter.Momentum => Schedules.TorchSharp.Hyperparameter.Momentum,
+            Hyperparameter.Beta1 => Schedules.TorchSharp.Hyperparameter.Beta1,
+            Hyperparameter.Beta2 => Schedules.TorchSharp.Hyperparameter.Beta2,
+            _ => throw new ArgumentOutOfRangeException(
+                nameof(field), field, $"field must be one of the Hyperparameter values, but got {(int)field}."),
+        });
 
     internal static StepReport Report(Schedules.TorchSharp.StepReport r) =>
         new(
@@ -51,8 +89,12 @@ public abstract class BoundLRSchedule
 
     private protected BoundScheduler<double> Core { get; }
 
-    /// <summary>The LRs the optimizer holds now.</summary>
+    /// <summary>The values the optimizer holds now of the field this schedule drives: the LRs, unless it was bound to
+    /// another <see cref="Hyperparameter"/>.</summary>
     public IReadOnlyList<double> Lrs => Core.Lrs;
+
+    /// <summary>The optimizer setting this schedule drives.</summary>
+    public Hyperparameter Field => (Hyperparameter)Core.Field.Tag;
 
     /// <summary>The current state.</summary>
     public ScheduleState State => new(Core.State);

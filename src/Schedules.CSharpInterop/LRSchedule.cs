@@ -154,21 +154,35 @@ public sealed class Schedule : LRSchedule
     }
 
     /// <summary>Binds the scheduler to a TorchSharp optimizer, as PyTorch's constructor does: writes epoch 0's
-    /// LRs (and momentum). One transition every <paramref name="every"/> calls of <c>Step</c>.</summary>
-    public BoundSchedule Bind(global::TorchSharp.torch.optim.Optimizer optimizer, int every = 1) =>
-        new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
+    /// LRs (and momentum). One transition every <paramref name="every"/> calls of <c>Step</c>. With another
+    /// <paramref name="field"/> (default the LR) the schedule drives that setting instead, for example the weight
+    /// decay; an optimizer without it, or holding values it does not allow, and a schedule that cycles momentum on a
+    /// field other than the LR are refused with an <see cref="ArgumentException"/>.</summary>
+    public BoundSchedule Bind(
+        global::TorchSharp.torch.optim.Optimizer optimizer, int every = 1, Hyperparameter field = Hyperparameter.LearningRate) =>
+        new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every), Bound.Field(field)));
 
     /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
     /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer. An optimizer whose LRs
     /// (or cycled momentum) differ from those the document recorded is refused with an
     /// <see cref="ArgumentException"/> (load its state first), unless <paramref name="acceptOptimizerLrs"/> is
-    /// true.</summary>
+    /// true. <paramref name="field"/> is the setting the schedule drives, as in <c>Bind</c>; a document saved for
+    /// another field is refused with a <see cref="FormatException"/>.</summary>
     public BoundSchedule Resume(
-        global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1, bool acceptOptimizerLrs = false)
+        global::TorchSharp.torch.optim.Optimizer optimizer,
+        string json,
+        int every = 1,
+        bool acceptOptimizerLrs = false,
+        Hyperparameter field = Hyperparameter.LearningRate)
     {
         ArgumentNullException.ThrowIfNull(json);
         return new(Schedules.TorchSharp.Shell.resume(
-            Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every), FSharpOption<bool>.Some(acceptOptimizerLrs)));
+            Core,
+            Bound.NotNull(optimizer),
+            json,
+            FSharpOption<int>.Some(every),
+            FSharpOption<bool>.Some(acceptOptimizerLrs),
+            Bound.Field(field)));
     }
 }
 
@@ -199,20 +213,33 @@ public sealed class MetricSchedule : LRSchedule
         return RunCore(lrs, metrics);
     }
 
-    /// <summary>Binds the scheduler to a TorchSharp optimizer, as PyTorch's constructor does.</summary>
-    public BoundMetricSchedule Bind(global::TorchSharp.torch.optim.Optimizer optimizer, int every = 1) =>
-        new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every)));
+    /// <summary>Binds the scheduler to a TorchSharp optimizer, as PyTorch's constructor does; with another
+    /// <paramref name="field"/> (default the LR) it drives that setting instead, as <see cref="Schedule.Bind"/>
+    /// does.</summary>
+    public BoundMetricSchedule Bind(
+        global::TorchSharp.torch.optim.Optimizer optimizer, int every = 1, Hyperparameter field = Hyperparameter.LearningRate) =>
+        new(Schedules.TorchSharp.Shell.bind(Core, Bound.NotNull(optimizer), FSharpOption<int>.Some(every), Bound.Field(field)));
 
     /// <summary>Binds the scheduler to an optimizer restored from its state dict, continuing from a document
     /// written by <see cref="BoundLRSchedule.Save"/>; nothing is written to the optimizer. An optimizer whose LRs
     /// (or cycled momentum) differ from those the document recorded is refused with an
     /// <see cref="ArgumentException"/> (load its state first), unless <paramref name="acceptOptimizerLrs"/> is
-    /// true.</summary>
+    /// true. <paramref name="field"/> is the setting the schedule drives, as in <c>Bind</c>; a document saved for
+    /// another field is refused with a <see cref="FormatException"/>.</summary>
     public BoundMetricSchedule Resume(
-        global::TorchSharp.torch.optim.Optimizer optimizer, string json, int every = 1, bool acceptOptimizerLrs = false)
+        global::TorchSharp.torch.optim.Optimizer optimizer,
+        string json,
+        int every = 1,
+        bool acceptOptimizerLrs = false,
+        Hyperparameter field = Hyperparameter.LearningRate)
     {
         ArgumentNullException.ThrowIfNull(json);
         return new(Schedules.TorchSharp.Shell.resume(
-            Core, Bound.NotNull(optimizer), json, FSharpOption<int>.Some(every), FSharpOption<bool>.Some(acceptOptimizerLrs)));
+            Core,
+            Bound.NotNull(optimizer),
+            json,
+            FSharpOption<int>.Some(every),
+            FSharpOption<bool>.Some(acceptOptimizerLrs),
+            Bound.Field(field)));
     }
 }

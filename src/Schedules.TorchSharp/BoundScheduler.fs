@@ -6,13 +6,21 @@ open Schedules
 
 /// <summary>
 /// The imperative shell: a scheduler bound to a TorchSharp optimizer. It holds the only mutable thing, the current
-/// state; each <c>Step</c> reads the optimizer's LRs, runs the pure transition and writes the result back (LRs, and
-/// momentum or Adam's beta1 where the scheduler cycles it). Build one with <c>Shell.bind</c> or
-/// <c>Shell.resume</c>.
+/// state; each <c>Step</c> reads the values of the field it drives (the LRs, unless bound to another
+/// <c>Hyperparameter</c>), runs the pure transition and writes the result back (and momentum or Adam's beta1 where
+/// the scheduler cycles it). Build one with <c>Shell.bind</c> or <c>Shell.resume</c>.
 /// </summary>
 [<Sealed>]
 type BoundScheduler<'Metric>
-    internal (scheduler: Scheduler<'Metric>, optimizer: torch.optim.Optimizer, every: int, state: State, calls: int) =
+    internal
+    (
+        scheduler: Scheduler<'Metric>,
+        optimizer: torch.optim.Optimizer,
+        field: Hyperparameter,
+        every: int,
+        state: State,
+        calls: int
+    ) =
     let mutable state = state
     let mutable calls = calls
     let groups = ParamGroups.ofOptimizer optimizer
@@ -23,6 +31,9 @@ type BoundScheduler<'Metric>
     /// <summary>The optimizer this shell writes to.</summary>
     member _.Optimizer = optimizer
 
+    /// <summary>The optimizer setting this shell drives (the LR by default).</summary>
+    member _.Field = field
+
     /// <summary>One transition every <c>Every</c> calls of <c>Step</c> (1: every call).</summary>
     member _.Every = every
 
@@ -32,23 +43,24 @@ type BoundScheduler<'Metric>
     /// <summary>How many times <c>Step</c> (or <c>StepAt</c>) has been called.</summary>
     member _.Calls = calls
 
-    /// <summary>The LRs the optimizer holds now, one per param group.</summary>
-    member _.Lrs = ParamGroups.lrs groups
+    /// <summary>The values the optimizer holds now of the field this shell drives, one per param group: the LRs,
+    /// unless it was bound to another <c>Hyperparameter</c> (then, for example, the weight decays).</summary>
+    member _.Lrs = ParamGroups.values field groups
 
     /// <summary>
     /// One call from the training loop (per epoch or per batch, wherever the loop calls it): every
-    /// <c>Every</c>-th call runs a transition with the LRs the optimizer holds and the metric, then writes the result.
-    /// Nothing is written when the transition fails, or when its values cannot all be written (one LR, and momentum,
-    /// per group; finite and &gt;= 0; Adam's beta1 in [0, 1)): an InvalidOperationException names the group and the
-    /// value.
+    /// <c>Every</c>-th call runs a transition with the values the optimizer holds of the field (the LRs by default)
+    /// and the metric, then writes the result. Nothing is written when the transition fails, or when its values
+    /// cannot all be written (one value, and momentum, per group; LR and weight decay finite and &gt;= 0, momentum
+    /// and betas in [0, 1)): an InvalidOperationException names the group and the value.
     /// </summary>
     member _.Step(metric: 'Metric) : StepReport =
         let call = calls + 1
-        let lrs = ParamGroups.lrs groups
+        let lrs = ParamGroups.values field groups
 
         if call % every = 0 then
             let next, out = Scheduler.step scheduler state { Lrs = lrs; Metric = metric }
-            ParamGroups.write groups out.Lrs out.Momentum
+            ParamGroups.write groups field out.Lrs out.Momentum
             state <- next
             calls <- call
 
@@ -94,12 +106,12 @@ type BoundScheduler<'Metric>
         let call = calls + 1
         // Stepping to an explicit epoch is for CosineAnnealingWarmRestarts, which observes no metric.
         let observation = {
-            Lrs = ParamGroups.lrs groups
+            Lrs = ParamGroups.values field groups
             Metric = Unchecked.defaultof<'Metric>
         }
 
         let next, out = Scheduler.stepAt scheduler state epoch observation
-        ParamGroups.write groups out.Lrs out.Momentum
+        ParamGroups.write groups field out.Lrs out.Momentum
         state <- next
         calls <- call
 
@@ -113,16 +125,23 @@ type BoundScheduler<'Metric>
         }
 
     /// <summary>The shell's state as JSON: the scheduler's checkpoint (see <c>Checkpoint.save</c>), the call
-    /// counter, and the LRs (and momentum or beta1, where the scheduler cycles it) the optimizer holds now, which
-    /// <c>Shell.resume</c> checks. Save the optimizer with its own state dict beside it, at the same point.</summary>
+    /// counter, the field it drives, and that field's values (and momentum or beta1, where the scheduler cycles it)
+    /// the optimizer holds now, which <c>Shell.resume</c> checks. Save the optimizer with its own state dict beside
+    /// it, at the same point.</summary>
     member _.Save() : string =
-        ShellCheckpoint.write scheduler state calls every (ShellCheckpoint.held (Scheduler.config scheduler) groups)
+        ShellCheckpoint.write
+            scheduler
+            state
+            calls
+            every
+            (ShellCheckpoint.held (Scheduler.config scheduler) field groups)
 
     /// <summary>Replaces the state with one saved by <c>Save</c> for the same configuration. A malformed, truncated
-    /// or mismatched document raises a FormatException and leaves the running state untouched. The optimizer's
-    /// values are not checked here (only <c>Shell.resume</c> checks them).</summary>
+    /// or mismatched document (for example one saved for another field) raises a FormatException and leaves the
+    /// running state untouched. The optimizer's values are not checked here (only <c>Shell.resume</c> checks
+    /// them).</summary>
     member _.Load(json: string) =
-        let loaded = ShellCheckpoint.read scheduler every groups.Length json
+        let loaded = ShellCheckpoint.read scheduler field every groups.Length json
         state <- loaded.State
         calls <- loaded.Calls
 
@@ -134,11 +153,19 @@ type Shell =
     /// Binds a scheduler to an optimizer as PyTorch's constructor does: reads the optimizer's LRs, runs the
     /// scheduler's initial step and writes its epoch-0 LRs (and momentum). An optimizer the scheduler cannot drive
     /// (a per-group setting of another length, no momentum to cycle, a baseMomentum or maxMomentum outside [0, 1)
-    /// that would become an Adam-family optimizer's beta1) is refused with an ArgumentException before anything is
-    /// written.
+    /// that would become the momentum or beta1) is refused with an ArgumentException before anything is written.
     /// <paramref name="every"/> (default 1) runs one transition every that many calls of <c>Step</c>.
+    /// <paramref name="field"/> (default <c>Hyperparameter.LearningRate</c>) is the setting the scheduler drives:
+    /// with <c>Hyperparameter.WeightDecay</c> the "LRs" it reads, computes and writes are each group's weight decay,
+    /// and so on (bind one scheduler per field to schedule several). An optimizer without that field, or holding
+    /// values outside what the field allows (LR and weight decay finite and &gt;= 0, momentum and betas in [0, 1)),
+    /// is refused with an ArgumentException naming the optimizer and the field; so is a scheduler that cycles
+    /// momentum (CyclicLR, OneCycleLR) bound to any field but the LR, since its momentum cycle mirrors the LR's and
+    /// it would write momentum too (set cycleMomentum = false).
     /// </summary>
-    static member bind<'M>(scheduler: Scheduler<'M>, optimizer: torch.optim.Optimizer, ?every: int) =
+    static member bind<'M>
+        (scheduler: Scheduler<'M>, optimizer: torch.optim.Optimizer, ?every: int, ?field: Hyperparameter)
+        =
         if isNull (box scheduler) then
             nullArg "scheduler"
 
@@ -147,23 +174,26 @@ type Shell =
         if every < 1 then
             raise (ArgumentOutOfRangeException("every", every, sprintf "every must be >= 1, but got %d." every))
 
+        let field = defaultArg field Hyperparameter.LearningRate
         let groups = ParamGroups.ofOptimizer optimizer
-        ParamGroups.check scheduler groups
-        let state, out = Scheduler.init scheduler (ParamGroups.lrs groups)
-        ParamGroups.write groups out.Lrs out.Momentum
-        BoundScheduler<'M>(scheduler, optimizer, every, state, 0)
+        ParamGroups.check scheduler field groups
+        let state, out = Scheduler.init scheduler (ParamGroups.values field groups)
+        ParamGroups.write groups field out.Lrs out.Momentum
+        BoundScheduler<'M>(scheduler, optimizer, field, every, state, 0)
 
     /// <summary>
     /// Binds a scheduler to an optimizer whose state was restored (for example with TorchSharp's
     /// <c>load_state_dict</c>), continuing from a document written by <c>Save</c>: nothing is written to the
     /// optimizer, and the next <c>Step</c> continues the saved run exactly. Functions inside the configuration are
     /// not saved; build the scheduler again with the same functions.
-    /// The document records the LRs (and momentum or beta1, where the scheduler cycles it) the optimizer held when
-    /// saved; an optimizer that holds other values (bit for bit) is refused with an ArgumentException for
+    /// <paramref name="field"/> (default <c>Hyperparameter.LearningRate</c>) is the setting the scheduler drives, as
+    /// in <c>bind</c>; a document saved by a shell driving another field is refused with a FormatException.
+    /// The document records that field's values (and momentum or beta1, where the scheduler cycles it) the optimizer
+    /// held when saved; an optimizer that holds other values (bit for bit) is refused with an ArgumentException for
     /// <paramref name="optimizer"/> naming the group and both values, because its state was most likely not
     /// restored: load it first. <paramref name="acceptOptimizerLrs"/> = true (default false) skips that check and
     /// continues deliberately from the values the optimizer holds. A document written before version 2 recorded no
-    /// values and is loaded without the check. The optimizer is checked as <c>bind</c> checks it. A malformed or
+    /// values and is loaded without the check; versions 1 and 2 were written for the LR. The optimizer is checked as <c>bind</c> checks it. A malformed or
     /// mismatched document (another configuration or <c>every</c>, a state or recorded values for another number of
     /// param groups, in any child of a composite) raises a FormatException naming the field.
     /// </summary>
@@ -173,7 +203,8 @@ type Shell =
             optimizer: torch.optim.Optimizer,
             json: string,
             ?every: int,
-            ?acceptOptimizerLrs: bool
+            ?acceptOptimizerLrs: bool,
+            ?field: Hyperparameter
         ) =
         if isNull (box scheduler) then
             nullArg "scheduler"
@@ -186,13 +217,14 @@ type Shell =
         if every < 1 then
             raise (ArgumentOutOfRangeException("every", every, sprintf "every must be >= 1, but got %d." every))
 
+        let field = defaultArg field Hyperparameter.LearningRate
         let groups = ParamGroups.ofOptimizer optimizer
-        ParamGroups.check scheduler groups
-        let loaded = ShellCheckpoint.read scheduler every groups.Length json
+        ParamGroups.check scheduler field groups
+        let loaded = ShellCheckpoint.read scheduler field every groups.Length json
 
         match loaded.Recorded with
         | Some recorded when not (defaultArg acceptOptimizerLrs false) ->
-            ShellCheckpoint.checkOptimizer recorded (ShellCheckpoint.held (Scheduler.config scheduler) groups)
+            ShellCheckpoint.checkOptimizer recorded (ShellCheckpoint.held (Scheduler.config scheduler) field groups)
         | _ -> ()
 
-        BoundScheduler<'M>(scheduler, optimizer, every, loaded.State, loaded.Calls)
+        BoundScheduler<'M>(scheduler, optimizer, field, every, loaded.State, loaded.Calls)

@@ -16,37 +16,115 @@ module internal ParamGroups =
 
         Seq.toArray optimizer.ParamGroups
 
+    /// A double as the messages show it: exact, with the framework's names for NaN and the infinities.
+    let show (v: float) =
+        v.ToString("R", CultureInfo.InvariantCulture)
+
+    /// The field as messages name it.
+    let noun (field: Hyperparameter) =
+        match field with
+        | Hyperparameter.LearningRate -> "LR"
+        | Hyperparameter.WeightDecay -> "weight decay"
+        | Hyperparameter.Momentum -> "momentum"
+        | Hyperparameter.Beta1 -> "beta1"
+        | Hyperparameter.Beta2 -> "beta2"
+
+    /// The field by PyTorch's name for it, as the shell checkpoint records it.
+    let key (field: Hyperparameter) =
+        match field with
+        | Hyperparameter.LearningRate -> "lr"
+        | Hyperparameter.WeightDecay -> "weight_decay"
+        | Hyperparameter.Momentum -> "momentum"
+        | Hyperparameter.Beta1 -> "beta1"
+        | Hyperparameter.Beta2 -> "beta2"
+
+    let ofKey (key': string) =
+        [
+            Hyperparameter.LearningRate
+            Hyperparameter.WeightDecay
+            Hyperparameter.Momentum
+            Hyperparameter.Beta1
+            Hyperparameter.Beta2
+        ]
+        |> List.tryFind (fun f -> key f = key')
+
+    /// The values a field may take: LR and weight decay finite and >= 0, momentum and betas in [0, 1).
+    let private allowed (field: Hyperparameter) =
+        match field with
+        | Hyperparameter.LearningRate
+        | Hyperparameter.WeightDecay -> (fun v -> Double.IsFinite v && v >= 0.0), "a finite number >= 0"
+        | Hyperparameter.Momentum
+        | Hyperparameter.Beta1
+        | Hyperparameter.Beta2 -> (fun v -> v >= 0.0 && v < 1.0), "in [0, 1)"
+
+    // TorchSharp has no interface for weight decay: each optimizer's own Options class holds a public
+    // `double? weight_decay` field, which its step reads; this finds that field wherever an optimizer declares it.
+    let private weightDecayOf (g: Group) =
+        match box g with
+        | :? Modules.ParamGroup as pg when not (isNull pg.Options) ->
+            match pg.Options.GetType().GetField "weight_decay" with
+            | null -> None
+            | f when f.FieldType = typeof<Nullable<float>> -> Some(pg.Options, f)
+            | _ -> None
+        | _ -> None
+
+    /// The group's value of the field, if it has that field.
+    let tryRead (field: Hyperparameter) (g: Group) : float option =
+        match field, box g with
+        | Hyperparameter.LearningRate, _ -> Some g.LearningRate
+        | Hyperparameter.Momentum, (:? torch.optim.IMomentum as m) -> Some m.Momentum
+        | Hyperparameter.Beta1, (:? torch.optim.IBetas as b) ->
+            let struct (beta1, _) = b.Betas
+            Some beta1
+        | Hyperparameter.Beta2, (:? torch.optim.IBetas as b) ->
+            let struct (_, beta2) = b.Betas
+            Some beta2
+        | Hyperparameter.WeightDecay, _ ->
+            weightDecayOf g
+            |> Option.bind (fun (options, f) ->
+                match f.GetValue options with
+                | :? float as v -> Some v
+                | _ -> None)
+        | _ -> None
+
+    let private set (field: Hyperparameter) (g: Group) (v: float) =
+        match field, box g with
+        | Hyperparameter.LearningRate, _ -> g.LearningRate <- v
+        | Hyperparameter.Momentum, (:? torch.optim.IMomentum as m) -> m.Momentum <- v
+        | Hyperparameter.Beta1, (:? torch.optim.IBetas as b) ->
+            let struct (_, beta2) = b.Betas
+            b.Betas <- struct (v, beta2)
+        | Hyperparameter.Beta2, (:? torch.optim.IBetas as b) ->
+            let struct (beta1, _) = b.Betas
+            b.Betas <- struct (beta1, v)
+        | Hyperparameter.WeightDecay, _ ->
+            match weightDecayOf g with
+            | Some(options, f) -> f.SetValue(options, Nullable v)
+            | None -> invalidOp "check made sure every group has a weight decay."
+        | _ -> invalidOp "check made sure every group has the field."
+
+    /// Each group's value of the field: `check` made sure every group has it.
+    let values (field: Hyperparameter) (groups: Group[]) =
+        GroupValues.Of(groups |> Array.map (tryRead field >> Option.defaultValue nan))
+
     let lrs (groups: Group[]) =
-        GroupValues.Of(groups |> Array.map (fun g -> g.LearningRate))
+        values Hyperparameter.LearningRate groups
 
-    /// SGD's (and RMSprop's) momentum, or Adam's beta1.
-    let canCycleMomentum (g: Group) =
+    /// The setting a scheduler's momentum cycle writes in this group: SGD's (and RMSprop's) momentum, or Adam's
+    /// beta1; none for an optimizer that has neither.
+    let cycledMomentum (g: Group) =
         match box g with
-        | :? torch.optim.IMomentum
-        | :? torch.optim.IBetas -> true
-        | _ -> false
-
-    /// Whether the momentum a scheduler cycles is this group's beta1 (Adam family) rather than its momentum.
-    let private takesBeta1 (g: Group) =
-        match box g with
-        | :? torch.optim.IMomentum -> false
-        | :? torch.optim.IBetas -> true
-        | _ -> false
+        | :? torch.optim.IMomentum -> Some Hyperparameter.Momentum
+        | :? torch.optim.IBetas -> Some Hyperparameter.Beta1
+        | _ -> None
 
     /// Each group's momentum (or beta1), for a scheduler that cycles it: `check` made sure every group has one.
     let momenta (groups: Group[]) =
         groups
         |> Array.map (fun g ->
-            match box g with
-            | :? torch.optim.IMomentum as m -> m.Momentum
-            | :? torch.optim.IBetas as b ->
-                let struct (beta1, _) = b.Betas
-                beta1
-            | _ -> nan)
-
-    /// A double as the messages show it: exact, with the framework's names for NaN and the infinities.
-    let show (v: float) =
-        v.ToString("R", CultureInfo.InvariantCulture)
+            match cycledMomentum g with
+            | Some field -> tryRead field g |> Option.defaultValue nan
+            | None -> nan)
 
     /// The optimizer a param group belongs to, as users name it (TorchSharp nests ParamGroup in the optimizer's class).
     let private optimizerName (g: Group) =
@@ -72,18 +150,68 @@ module internal ParamGroups =
         | ChainedScheduler children -> List.collect momentumSettings children
         | _ -> []
 
-    /// Refuses, before anything is written, an optimizer that cannot take what the scheduler will write: no groups,
-    /// per-group settings of another length, no momentum to cycle, or a momentum bound that would be Adam's
-    /// beta1 outside [0, 1).
-    let check (scheduler: Scheduler<'M>) (groups: Group[]) =
+    /// Refuses, before anything is written, an optimizer that cannot take what the scheduler will write to the
+    /// field: no groups, per-group settings of another length, a field the optimizer does not have, values of the
+    /// field outside what it allows, a momentum cycle on a field other than the LR, no momentum to cycle, or a
+    /// momentum bound outside what the cycled setting allows.
+    let check (scheduler: Scheduler<'M>) (field: Hyperparameter) (groups: Group[]) =
         if groups.Length = 0 then
             raise (ArgumentException("The optimizer has no param groups to schedule.", "optimizer"))
 
         Scheduler.checkGroups scheduler groups.Length
         let config = Scheduler.config scheduler
 
+        match groups |> Array.tryFindIndex (tryRead field >> Option.isNone) with
+        | Some i ->
+            raise (
+                ArgumentException(
+                    sprintf
+                        "This optimizer (%s) has no %s (\"%s\") in param group %d to schedule."
+                        (optimizerName groups.[i])
+                        (noun field)
+                        (key field)
+                        i,
+                    "field"
+                )
+            )
+        | None -> ()
+
+        let ok, range = allowed field
+
+        for i in 0 .. groups.Length - 1 do
+            let v = (tryRead field groups.[i]).Value
+
+            if not (ok v) then
+                raise (
+                    ArgumentException(
+                        sprintf
+                            "Param group %d of this optimizer (%s) holds %s %s, but the %s must be %s."
+                            i
+                            (optimizerName groups.[i])
+                            (noun field)
+                            (show v)
+                            (noun field)
+                            range,
+                        "optimizer"
+                    )
+                )
+
         if Config.cyclesMomentum config then
-            match groups |> Array.tryFindIndex (canCycleMomentum >> not) with
+            // A momentum cycle is the LR cycle's mirror: bound to the momentum or beta1 it would write that setting
+            // twice per step, and bound to another field it would still write momentum, behind the LR's back.
+            if field <> Hyperparameter.LearningRate then
+                raise (
+                    ArgumentException(
+                        sprintf
+                            "%s cycles momentum, which only goes with the LR it mirrors; bound to the %s it would write momentum (or beta1) too. Set cycleMomentum = false to schedule the %s with it."
+                            (Config.kind config)
+                            (noun field)
+                            (noun field),
+                        "field"
+                    )
+                )
+
+            match groups |> Array.tryFindIndex (cycledMomentum >> Option.isNone) with
             | Some i ->
                 raise (
                     ArgumentException(
@@ -100,24 +228,28 @@ module internal ParamGroups =
             for kind, name, setting in momentumSettings config do
                 for i in 0 .. groups.Length - 1 do
                     let v = ForGroups.get i setting
+                    let cycled = (cycledMomentum groups.[i]).Value
+                    let ok, range = allowed cycled
 
-                    if takesBeta1 groups.[i] && not (v >= 0.0 && v < 1.0) then
+                    if not (ok v) then
                         raise (
                             ArgumentException(
                                 sprintf
-                                    "%s's %s for group %d is %s, but it becomes beta1 of this optimizer (%s), which must be in [0, 1)."
+                                    "%s's %s for group %d is %s, but it becomes %s of this optimizer (%s), which must be %s."
                                     kind
                                     name
                                     i
                                     (show v)
-                                    (optimizerName groups.[i]),
+                                    (noun cycled)
+                                    (optimizerName groups.[i])
+                                    range,
                                 "scheduler"
                             )
                         )
 
-    /// Writes LRs and, where given, momentum (or beta1), all or nothing: one value per group, every LR and momentum
-    /// finite and >= 0, every beta1 in [0, 1), checked before anything is written.
-    let write (groups: Group[]) (lrs: GroupValues) (momentum: GroupValues option) =
+    /// Writes the field's values and, where given, the cycled momentum (or beta1), all or nothing: one value per
+    /// group, each within what its setting allows, checked before anything is written.
+    let write (groups: Group[]) (field: Hyperparameter) (values: GroupValues) (momentum: GroupValues option) =
         let refuse message =
             raise (InvalidOperationException(message + "; nothing was written."))
 
@@ -131,40 +263,37 @@ module internal ParamGroups =
                         (if values.Count = 1 then noun else noun + "s")
                 )
 
-        count "LR" lrs
+        let within (field: Hyperparameter) (i: int) (v: float) =
+            let ok, range = allowed field
+
+            if not (ok v) then
+                let owner =
+                    match field with
+                    | Hyperparameter.LearningRate -> ""
+                    | _ -> sprintf " (%s)" (optimizerName groups.[i])
+
+                refuse (sprintf "The %s of group %d%s must be %s, but got %s" (noun field) i owner range (show v))
+
+        count (noun field) values
 
         for i in 0 .. groups.Length - 1 do
-            if not (Double.IsFinite lrs.[i] && lrs.[i] >= 0.0) then
-                refuse (sprintf "The LR of group %d must be a finite number >= 0, but got %s" i (show lrs.[i]))
+            within field i values.[i]
 
         match momentum with
         | Some m ->
             count "momentum (or beta1) value" m
 
             for i in 0 .. groups.Length - 1 do
-                if takesBeta1 groups.[i] then
-                    if not (m.[i] >= 0.0 && m.[i] < 1.0) then
-                        refuse (
-                            sprintf
-                                "The beta1 of group %d (%s) must be in [0, 1), but got %s"
-                                i
-                                (optimizerName groups.[i])
-                                (show m.[i])
-                        )
-                elif not (Double.IsFinite m.[i] && m.[i] >= 0.0) then
-                    refuse (sprintf "The momentum of group %d must be a finite number >= 0, but got %s" i (show m.[i]))
+                match cycledMomentum groups.[i] with
+                | Some cycled -> within cycled i m.[i]
+                | None -> refuse (sprintf "Group %d (%s) has neither momentum nor betas" i (optimizerName groups.[i]))
         | None -> ()
 
         for i in 0 .. groups.Length - 1 do
-            groups.[i].LearningRate <- lrs.[i]
+            set field groups.[i] values.[i]
 
         match momentum with
         | Some m ->
             for i in 0 .. groups.Length - 1 do
-                match box groups.[i] with
-                | :? torch.optim.IMomentum as g -> g.Momentum <- m.[i]
-                | :? torch.optim.IBetas as g ->
-                    let struct (_, beta2) = g.Betas
-                    g.Betas <- struct (m.[i], beta2)
-                | _ -> ()
+                set (cycledMomentum groups.[i]).Value groups.[i] m.[i]
         | None -> ()

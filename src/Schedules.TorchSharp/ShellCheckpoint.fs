@@ -11,18 +11,22 @@ open Schedules
 /// scheduler's checkpoint.
 module internal ShellCheckpoint =
 
-    /// Version 1 had no recorded optimizer values; version 2 records them.
+    /// Version 1 had no recorded optimizer values; version 2 records the LRs; version 3 names the field the shell
+    /// drives ("field") and records its values ("values").
     [<Literal>]
-    let FormatVersion = 2
+    let FormatVersion = 3
 
-    /// What the optimizer held when the shell was saved: one LR per group, and one momentum (or beta1) per group
-    /// where the scheduler cycles it.
+    /// What the optimizer held when the shell was saved: one value of the driven field per group, and one momentum
+    /// (or beta1) per group where the scheduler cycles it.
     type Recorded = {
-        Lrs: float[]
+        Field: Hyperparameter
+        Values: float[]
         Momentum: float[] option
     }
 
     type Document = {
+        /// The field the document was saved for (the LR for versions 1 and 2).
+        Field: Hyperparameter
         Calls: int
         State: State
         /// None for a version 1 document, which recorded nothing.
@@ -30,8 +34,9 @@ module internal ShellCheckpoint =
     }
 
     /// What the optimizer holds now, as the shell records it.
-    let held (config: Config) (groups: ParamGroups.Group[]) = {
-        Lrs = groups |> Array.map (fun g -> g.LearningRate)
+    let held (config: Config) (field: Hyperparameter) (groups: ParamGroups.Group[]) = {
+        Field = field
+        Values = (ParamGroups.values field groups).ToArray()
         Momentum =
             if Config.cyclesMomentum config then
                 Some(ParamGroups.momenta groups)
@@ -54,8 +59,9 @@ module internal ShellCheckpoint =
             w.WriteNumber("version", FormatVersion)
             w.WriteNumber("calls", calls)
             w.WriteNumber("every", every)
-            w.WritePropertyName "lrs"
-            JsonSerializer.Serialize(w, recorded.Lrs, numbers)
+            w.WriteString("field", ParamGroups.key recorded.Field)
+            w.WritePropertyName "values"
+            JsonSerializer.Serialize(w, recorded.Values, numbers)
 
             recorded.Momentum
             |> Option.iter (fun m ->
@@ -68,7 +74,13 @@ module internal ShellCheckpoint =
 
         Encoding.UTF8.GetString(stream.ToArray())
 
-    let read (scheduler: Scheduler<'M>) (every: int) (groupCount: int) (json: string) : Document =
+    let read
+        (scheduler: Scheduler<'M>)
+        (field: Hyperparameter)
+        (every: int)
+        (groupCount: int)
+        (json: string)
+        : Document =
         if isNull json then
             nullArg "json"
 
@@ -132,6 +144,39 @@ module internal ShellCheckpoint =
         if version < 1 || version > FormatVersion then
             bad (sprintf "format version %d; this library reads versions 1 to %d." version FormatVersion)
 
+        let saved =
+            if version < 3 then
+                Hyperparameter.LearningRate
+            else
+                let v = prop "field"
+
+                match
+                    (if v.ValueKind = JsonValueKind.String then
+                         v.GetString()
+                     else
+                         null)
+                with
+                | null -> bad (sprintf "\"field\" must be a string, but is %s." (v.GetRawText()))
+                | name ->
+                    match ParamGroups.ofKey name with
+                    | Some f -> f
+                    | None ->
+                        bad (
+                            sprintf
+                                "\"field\" is \"%s\"; the fields are \"lr\", \"weight_decay\", \"momentum\", \"beta1\" and \"beta2\"."
+                                name
+                        )
+
+        if saved <> field then
+            bad (
+                sprintf
+                    "it was saved by a shell driving the %s (\"%s\"), but this shell drives the %s (\"%s\")."
+                    (ParamGroups.noun saved)
+                    (ParamGroups.key saved)
+                    (ParamGroups.noun field)
+                    (ParamGroups.key field)
+            )
+
         if int "every" <> every then
             bad (sprintf "it was saved with every = %d, but this shell steps every %d calls." (int "every") every)
 
@@ -159,12 +204,16 @@ module internal ShellCheckpoint =
             if version = 1 then
                 None
             else
+                let values = if version = 2 then "lrs" else "values"
+
                 Some {
-                    Lrs = perGroup "lrs" (prop "lrs")
+                    Field = saved
+                    Values = perGroup values (prop values)
                     Momentum = tryProp "momentum" |> Option.map (perGroup "momentum")
                 }
 
         {
+            Field = saved
             Calls = calls
             State = state
             Recorded = recorded
@@ -195,7 +244,7 @@ module internal ShellCheckpoint =
                 )
             | None -> ()
 
-        compare "LR" recorded.Lrs held.Lrs
+        compare (ParamGroups.noun recorded.Field) recorded.Values held.Values
 
         match recorded.Momentum, held.Momentum with
         | Some saved, Some held -> compare "momentum (beta1 for Adam)" saved held

@@ -11,7 +11,8 @@ type StepReport = {
     Stepped: bool
     /// <summary>How many transitions have run: the scheduler's epoch (or batch) whose LRs now apply.</summary>
     Step: int
-    /// <summary>The LRs the optimizer now holds.</summary>
+    /// <summary>The values the optimizer now holds of the field the scheduler drives: the LRs, unless it was bound to
+    /// another <c>Hyperparameter</c> (then, for example, the weight decays).</summary>
     Lrs: GroupValues
     /// <summary>The momentum (or beta1) written, where the scheduler cycles it.</summary>
     Momentum: GroupValues option

@@ -8,6 +8,8 @@ let all =
         ParamGroupsTests.tests
         BoundSchedulerTests.tests
         ResumeTests.tests
+        HyperparameterTests.tests
+        HyperparametersPageTests.tests
         DifferentialTests.tests
     ]
 

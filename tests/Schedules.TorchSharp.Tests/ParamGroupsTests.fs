@@ -55,13 +55,17 @@ let tests =
                     [ 0.5; nan ], None, "LR of group 1 must be a finite number >= 0, but got NaN"
                     [ 0.5; -0.1 ], None, "LR of group 1 must be a finite number >= 0, but got -0.1"
                     [ 0.5; 0.6 ], Some [ 0.8 ], "2 param groups, but got 1 momentum"
-                    [ 0.5; 0.6 ], Some [ 0.8; -0.1 ], "momentum of group 1 must be a finite number >= 0, but got -0.1"
+                    [ 0.5; 0.6 ], Some [ 0.8; -0.1 ], "momentum of group 1 (SGD) must be in [0, 1), but got -0.1"
                     [ 0.5; 0.6 ],
                     Some [ 0.8; infinity ],
-                    "momentum of group 1 must be a finite number >= 0, but got Infinity"
+                    "momentum of group 1 (SGD) must be in [0, 1), but got Infinity"
+                    [ 0.5; 0.6 ], Some [ 0.8; 1.0 ], "momentum of group 1 (SGD) must be in [0, 1), but got 1"
                 ] do
                 let e =
-                    Expect.throwsC (fun () -> ParamGroups.write groups (gv lrs) (Option.map gv momentum)) id
+                    Expect.throwsC
+                        (fun () ->
+                            ParamGroups.write groups Hyperparameter.LearningRate (gv lrs) (Option.map gv momentum))
+                        id
 
                 Expect.isTrue (e :? InvalidOperationException) (sprintf "InvalidOperationException for %s" why)
                 Expect.stringContains e.Message why why
@@ -73,7 +77,10 @@ let tests =
             let groups = ParamGroups.ofOptimizer o
 
             let e =
-                Expect.throwsC (fun () -> ParamGroups.write groups (gv [ 0.5; 0.6 ]) (Some(gv [ 0.9; 1.0 ]))) id
+                Expect.throwsC
+                    (fun () ->
+                        ParamGroups.write groups Hyperparameter.LearningRate (gv [ 0.5; 0.6 ]) (Some(gv [ 0.9; 1.0 ])))
+                    id
 
             Expect.isTrue (e :? InvalidOperationException) "InvalidOperationException"
 
@@ -84,10 +91,10 @@ let tests =
 
             Expect.equal (lrsOf o) [| 0.1; 0.2 |] "no LR written"
             Expect.equal (momentaOf o) [| 0.9; 0.9 |] "no beta1 written"
-            ParamGroups.write groups (gv [ 0.5; 0.6 ]) (Some(gv [ 0.85; 0.0 ]))
+            ParamGroups.write groups Hyperparameter.LearningRate (gv [ 0.5; 0.6 ]) (Some(gv [ 0.85; 0.0 ]))
             Expect.equal (momentaOf o) [| 0.85; 0.0 |] "a beta1 in [0, 1) is written"
         }
-        test "a momentum cycle that would give Adam a beta1 of 1 or more is refused at bind, naming the setting" {
+        test "a momentum cycle that would give a momentum or beta1 of 1 or more is refused at bind, naming the setting" {
             for make, name in
                 [
                     (fun m -> LRScheduler.OneCycleLR(All 1.0, totalSteps = 10, maxMomentum = m)), "OneCycleLR"
@@ -110,11 +117,21 @@ let tests =
                     (sprintf "%s's maxMomentum for group 1 is 1" name)
                     "names the kind, the setting, the group and the value"
 
-                Expect.stringContains e.Message "Adam" "names the optimizer type"
+                Expect.stringContains e.Message "becomes beta1 of this optimizer (Adam)" "names the optimizer type"
                 Expect.equal (lrsOf o) [| 0.1; 0.2 |] "nothing written"
                 Expect.equal (momentaOf o) [| 0.9; 0.9 |] "nothing written"
                 let o = sgd [ 0.1; 0.2 ] 0.9
-                Shell.bind (make (Each [ 0.95; 1.0 ]), o) |> ignore
-                Expect.equal (momentaOf o) [| 0.95; 1.0 |] "SGD takes a momentum of 1"
+
+                let e =
+                    Expect.throwsC (fun () -> Shell.bind (make (Each [ 0.95; 1.0 ]), o) |> ignore) id
+
+                Expect.stringContains
+                    e.Message
+                    "becomes momentum of this optimizer (SGD), which must be in [0, 1)"
+                    "SGD's momentum has the same bounds"
+
+                Expect.equal (momentaOf o) [| 0.9; 0.9 |] "nothing written"
+                Shell.bind (make (Each [ 0.95; 0.99 ]), o) |> ignore
+                Expect.equal (momentaOf o) [| 0.95; 0.99 |] "a momentum below 1 is written"
         }
     ]

@@ -81,19 +81,6 @@ let private optimizer (case: Case) lrs =
 
 let private snapshot o = Array.append (lrsOf o) (momentaOf o)
 
-let private saveOptimizer (o: torch.optim.Optimizer) =
-    use stream = new MemoryStream()
-
-    do
-        use writer = new BinaryWriter(stream, Text.Encoding.UTF8, true)
-        (o :?> Modules.OptimizerHelper).save_state_dict writer
-
-    stream.ToArray()
-
-let private loadOptimizer (o: torch.optim.Optimizer) (bytes: byte[]) =
-    use reader = new BinaryReader(new MemoryStream(bytes))
-    (o :?> Modules.OptimizerHelper).load_state_dict reader
-
 let private config = {
     FsCheckConfig.defaultConfig with
         maxTest = 80
@@ -253,15 +240,34 @@ let tests =
                 loadOptimizer fresh (saveOptimizer first)
                 Shell.resume (s, fresh, json) |> ignore
         }
-        test "a version 1 document, which recorded no optimizer values, still loads without the check" {
+        test "version 2 (the LRs under \"lrs\") and version 1 (no values) documents still load" {
             let s = LRScheduler.StepLR(1, 0.5)
             let first = sgd [ 0.4 ] 0.9
             let bound = Shell.bind (s, first)
             bound.Step() |> ignore
-            let v2 = Nodes.JsonNode.Parse(bound.Save()).AsObject()
-            Expect.equal (v2["version"].GetValue<int>()) 2 "written as version 2"
-            Expect.equal [ for x in v2["lrs"].AsArray() -> x.GetValue<float>() ] [ 0.2 ] "with the LRs held"
-            // Version 1 as the library wrote it before: the same document without the recorded values.
+            let v3 = Nodes.JsonNode.Parse(bound.Save()).AsObject()
+            Expect.equal (v3["version"].GetValue<int>()) 3 "written as version 3"
+            Expect.equal (v3["field"].GetValue<string>()) "lr" "for the LR"
+            Expect.equal [ for x in v3["values"].AsArray() -> x.GetValue<float>() ] [ 0.2 ] "with the LRs held"
+            // Version 2 as the library wrote it before: no field, the LRs under "lrs"; still checked.
+            let v2 = v3.DeepClone().AsObject()
+            v2.Remove "field" |> ignore
+            v2["lrs"] <- v2["values"].DeepClone()
+            v2.Remove "values" |> ignore
+            v2["version"] <- Nodes.JsonValue.Create 2
+
+            let refused =
+                Expect.throwsC (fun () -> Shell.resume (s, sgd [ 0.4 ] 0.9, v2.ToJsonString()) |> ignore) id
+
+            Expect.stringContains
+                refused.Message
+                "holds LR 0.4, but the checkpoint was saved when it held 0.2"
+                "checked"
+
+            let restored = sgd [ 0.2 ] 0.9
+            Shell.resume(s, restored, v2.ToJsonString()).Step() |> ignore
+            Expect.equal (lrsOf restored) [| 0.1 |] "a version 2 document resumes"
+            // Version 1: the same document without the recorded values.
             v2.Remove "lrs" |> ignore
             v2["version"] <- Nodes.JsonValue.Create 1
             let v1 = v2.ToJsonString()
@@ -269,13 +275,13 @@ let tests =
             let resumed = Shell.resume (s, fresh, v1)
             resumed.Step() |> ignore
             Expect.equal (lrsOf fresh) [| 0.2 |] "nothing to check against: the optimizer's LR is used"
-            v2["version"] <- Nodes.JsonValue.Create 3
+            v3["version"] <- Nodes.JsonValue.Create 4
 
             let e =
-                Expect.throwsC (fun () -> Shell.resume (s, fresh, v2.ToJsonString()) |> ignore) id
+                Expect.throwsC (fun () -> Shell.resume (s, fresh, v3.ToJsonString()) |> ignore) id
 
             Expect.isTrue (e :? FormatException) "a later version is refused"
-            Expect.stringContains e.Message "format version 3; this library reads versions 1 to 2" "says why"
+            Expect.stringContains e.Message "format version 4; this library reads versions 1 to 3" "says why"
         }
         test "a checkpoint for another number of param groups is refused" {
             let s = LRScheduler.StepLR 2 |> Scheduler.withMetric
@@ -312,7 +318,7 @@ let tests =
 
                 Expect.equal (lrsOf o) [| 0.1; 0.2 |] "nothing written"
         }
-        test "the shell's own version must be 1 or 2" {
+        test "the shell's own version must be 1, 2 or 3" {
             let s = LRScheduler.StepLR 2
             let json = (Shell.bind (s, sgd [ 0.1 ] 0.9)).Save()
 
@@ -353,7 +359,8 @@ let tests =
             let v1 =
                 Nodes.JsonNode.Parse((Shell.bind (s, sgd [ 0.1; 0.2 ] 0.9)).Save()).AsObject()
 
-            v1.Remove "lrs" |> ignore
+            v1.Remove "values" |> ignore
+            v1.Remove "field" |> ignore
             v1["version"] <- Nodes.JsonValue.Create 1
 
             let resume =

@@ -25,6 +25,65 @@ let adam (lrs: float list) : torch.optim.Optimizer =
 
     torch.optim.Adam(groups, lrs.Head)
 
+/// AdamW with one group per (LR, weight decay) pair.
+let adamw (groups: (float * float) list) : torch.optim.Optimizer =
+    let lrs = List.map fst groups
+
+    let groups =
+        List.map2
+            (fun (lr, wd) (p: Modules.Parameter) -> Modules.AdamW.ParamGroup([ p ], lr = lr, weight_decay = wd))
+            groups
+            (parameters lrs)
+
+    torch.optim.AdamW(groups, lrs.Head)
+
+/// SGD with momentum and one group per (LR, weight decay) pair.
+let sgdDecay (groups: (float * float) list) (momentum: float) : torch.optim.Optimizer =
+    let lrs = List.map fst groups
+
+    let groups =
+        List.map2
+            (fun (lr, wd) (p: Modules.Parameter) ->
+                Modules.SGD.ParamGroup([ p ], lr = lr, momentum = momentum, weight_decay = wd))
+            groups
+            (parameters lrs)
+
+    torch.optim.SGD(groups, lrs.Head, momentum = momentum)
+
+/// Each group's weight decay, read from the optimizer's own options (SGD, Adam, AdamW).
+let weightDecaysOf (optimizer: torch.optim.Optimizer) =
+    optimizer.ParamGroups
+    |> Seq.map (fun g ->
+        match box g with
+        | :? Modules.SGD.ParamGroup as g -> g.Options.weight_decay.Value
+        | :? Modules.Adam.ParamGroup as g -> g.Options.weight_decay.Value
+        | :? Modules.AdamW.ParamGroup as g -> g.Options.weight_decay.Value
+        | _ -> nan)
+    |> Array.ofSeq
+
+/// Each group's betas (Adam family).
+let betasOf (optimizer: torch.optim.Optimizer) =
+    optimizer.ParamGroups
+    |> Seq.map (fun g ->
+        let struct (b1, b2) = (box g :?> torch.optim.IBetas).Betas
+        b1, b2)
+    |> Array.ofSeq
+
+/// The optimizer's own state dict (TorchSharp's save_state_dict), as bytes.
+let saveOptimizer (o: torch.optim.Optimizer) =
+    use stream = new System.IO.MemoryStream()
+
+    do
+        use writer = new System.IO.BinaryWriter(stream, System.Text.Encoding.UTF8, true)
+        (o :?> Modules.OptimizerHelper).save_state_dict writer
+
+    stream.ToArray()
+
+/// Restores the optimizer's state dict (TorchSharp's load_state_dict) from bytes written by saveOptimizer.
+let loadOptimizer (o: torch.optim.Optimizer) (bytes: byte[]) =
+    use reader = new System.IO.BinaryReader(new System.IO.MemoryStream(bytes))
+    (o :?> Modules.OptimizerHelper).load_state_dict reader
+
 let lrsOf (optimizer: torch.optim.Optimizer) =
     optimizer.ParamGroups |> Seq.map (fun g -> g.LearningRate) |> Array.ofSeq
 
