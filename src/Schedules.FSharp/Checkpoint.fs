@@ -77,7 +77,8 @@ module Checkpoint =
     /// The configuration as compact JSON, functions replaced by a placeholder.
     let internal describe (config: Config) = Compile.describe (Compile.node config)
 
-    /// <summary>The state as a JSON document, with the format version and the configuration it belongs to.</summary>
+    /// <summary>The state as a JSON document, with the format version, the PyTorch the scheduler reproduces
+    /// (<c>"pytorch": "2.x"</c> or <c>"1.13"</c>) and the configuration it belongs to.</summary>
     [<CompiledName("Save")>]
     let save (scheduler: Scheduler<'M>) (state: State) : string =
         Validate.notNull "state" (box state)
@@ -86,6 +87,7 @@ module Checkpoint =
             w.WriteStartObject()
             w.WriteString("format", Format)
             w.WriteNumber("version", FormatVersion)
+            w.WriteString("pytorch", PyTorchVersion.name (Scheduler.pytorch scheduler))
             w.WritePropertyName "scheduler"
             Compile.writeNode Compile.Placeholders w (Scheduler.node scheduler)
             w.WritePropertyName "state"
@@ -96,7 +98,8 @@ module Checkpoint =
     let private prop = Kinds.Json.prop "checkpoint"
 
     /// <summary>Reads a state saved by <c>save</c> for the same configuration. Malformed, truncated or foreign
-    /// JSON, another format version, or a state saved for another configuration raise a FormatException that says
+    /// JSON, another format version, a state saved by a scheduler reproducing another PyTorch version (see
+    /// <c>Scheduler.withPyTorch</c>), or a state saved for another configuration raise a FormatException that says
     /// what is wrong; nothing else is touched.</summary>
     [<CompiledName("Load")>]
     let load (scheduler: Scheduler<'M>) (json: string) : State =
@@ -120,6 +123,34 @@ module Checkpoint =
 
         if version < 1 || version > FormatVersion then
             bad (sprintf "format version %d; this library reads versions 1 to %d." version FormatVersion)
+
+        // A document without "pytorch" was saved before the option existed: the versions agree on it unless it holds
+        // one of the shapes where they part ways, so it loads into either.
+        match root.TryGetProperty "pytorch" with
+        | true, saved ->
+            let ours = Scheduler.pytorch scheduler
+
+            let theirs =
+                if saved.ValueKind = JsonValueKind.String then
+                    try
+                        Some(PyTorchVersion.parse "pytorch" (saved.GetString()))
+                    with :? ArgumentException ->
+                        None
+                else
+                    None
+
+            match theirs with
+            | None -> bad (sprintf "\"pytorch\" must be \"2.x\" or \"1.13\", but is %s." (saved.GetRawText()))
+            | Some v when v <> ours ->
+                bad (
+                    sprintf
+                        "it was saved by a scheduler reproducing PyTorch %s, but this one reproduces PyTorch %s: build it with Scheduler.withPyTorch %A to continue that run."
+                        (PyTorchVersion.name v)
+                        (PyTorchVersion.name ours)
+                        v
+                )
+            | Some _ -> ()
+        | _ -> ()
 
         let node = Scheduler.node scheduler
 

@@ -52,16 +52,29 @@ type Config =
 /// file (a missing case is a compiler warning, which this build treats as an error).
 module internal Compile =
 
-    let rec node (config: Config) : Node =
+    /// The momentum bounds (base, max) the param groups hold once every scheduler of the configuration was built
+    /// on one optimizer: the last written, depth first, as PyTorch builds children before their composite.
+    let rec private boundsWritten (version: PyTorchVersion) (config: Config) =
+        match config with
+        | OneCycleLR c -> Kinds.OneCycleLR.boundsWritten c
+        | CyclicLR c -> Kinds.CyclicLR.boundsWritten version c
+        | SequentialLR(cs, _)
+        | ChainedScheduler cs when not (isNull (box cs)) -> cs |> List.choose (boundsWritten version) |> List.tryLast
+        | _ -> None
+
+    /// The node of a configuration for the PyTorch version it reproduces, in the construction context every node of
+    /// it shares (one optimizer): the kinds whose semantics differ between versions take `version`, OneCycleLR the
+    /// momentum bounds the groups hold.
+    let rec private compileIn (version: PyTorchVersion) (bounds: (ForGroups<float> * ForGroups<float>) option) config =
         let children (cs: Config list) =
             if isNull (box cs) then
                 Unchecked.defaultof<_>
             else
-                List.map node cs
+                List.map (compileIn version bounds) cs
 
         match config with
         | LambdaLR ls -> Kinds.LambdaLR.compile ls
-        | MultiplicativeLR ls -> Kinds.MultiplicativeLR.compile ls
+        | MultiplicativeLR ls -> Kinds.MultiplicativeLR.compile version ls
         | StepLR(stepSize, gamma) -> Kinds.StepLR.compile (stepSize, gamma)
         | MultiStepLR(milestones, gamma) -> Kinds.MultiStepLR.compile (milestones, gamma)
         | ConstantLR(factor, totalIters) -> Kinds.ConstantLR.compile (factor, totalIters)
@@ -72,12 +85,21 @@ module internal Compile =
         | CosineAnnealingWarmRestarts(t0, tMult, etaMin) ->
             Kinds.CosineAnnealingWarmRestarts.compile (t0, tMult, etaMin)
         | CyclicLR c -> Kinds.CyclicLR.compile c
-        | OneCycleLR c -> Kinds.OneCycleLR.compile c
+        | OneCycleLR c -> Kinds.OneCycleLR.compile (c, bounds)
         | WarmUp(steps, ls) -> Kinds.WarmUp.compile (steps, ls)
         | ReduceLROnPlateau c -> Kinds.ReduceLROnPlateau.compile c
-        | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (children cs, milestones)
-        | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
+        | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (version, children cs, milestones)
+        | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (version, children cs)
         | Curve c -> Kinds.Curve.compile c
+
+    /// The node of a configuration for the PyTorch version it reproduces.
+    let nodeFor (version: PyTorchVersion) (config: Config) : Node =
+        compileIn version (boundsWritten version config) config
+
+    /// The node of a configuration for the default PyTorch version (facts that no version changes: its kind, its
+    /// arguments, whether it watches a metric).
+    let node (config: Config) : Node =
+        nodeFor PyTorchVersion.defaultVersion config
 
     /// Each kind's description (its page and HTML line) and its reader of JSON configurations, registered by the
     /// description's name; composites read their children with `read`.

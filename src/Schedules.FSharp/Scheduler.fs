@@ -11,12 +11,16 @@ open System.Collections.Immutable
 [<NoEquality; NoComparison>]
 type Scheduler<'Metric> = private {
     Configuration: Config
+    Version: PyTorchVersion
     Compiled: Kinds.Node
     MetricOf: 'Metric -> float voption
 } with
 
     /// <summary>The configuration, as data.</summary>
     member this.Config = this.Configuration
+
+    /// <summary>The PyTorch whose semantics the scheduler reproduces (<c>PyTorch2</c> unless built otherwise).</summary>
+    member this.PyTorch = this.Version
 
     override this.ToString() =
         sprintf "%s scheduler" this.Compiled.Kind
@@ -30,6 +34,13 @@ type Trace = {
     /// <summary>The state after the last row, to continue from.</summary>
     State: State
 }
+
+/// <summary>What the momentum a scheduler cycles is in the optimizer.</summary>
+type CycledMomentum =
+    /// <summary>SGD's (or RMSprop's) momentum.</summary>
+    | Momentum
+    /// <summary>An Adam-family optimizer's beta1.</summary>
+    | Beta1
 
 /// <summary>Building and running schedulers: pure transitions over immutable states.</summary>
 [<RequireQualifiedAccess>]
@@ -55,6 +66,7 @@ module Scheduler =
 
         {
             Configuration = config
+            Version = PyTorchVersion.defaultVersion
             Compiled = node
             MetricOf = fun () -> ValueNone
         }
@@ -68,6 +80,7 @@ module Scheduler =
 
         {
             Configuration = config
+            Version = PyTorchVersion.defaultVersion
             Compiled = node
             MetricOf = ValueSome
         }
@@ -77,9 +90,50 @@ module Scheduler =
     [<CompiledName("WithMetric")>]
     let withMetric (scheduler: Scheduler<unit>) : Scheduler<float> = {
         Configuration = scheduler.Configuration
+        Version = scheduler.Version
         Compiled = scheduler.Compiled
         MetricOf = ValueSome
     }
+
+    /// <summary>The same scheduler reproducing another PyTorch version: <c>PyTorch2</c> (the default) or
+    /// <c>PyTorch1_13</c>. Validates the configuration again, so a spec one version refuses (1.13: a
+    /// ChainedScheduler inside a SequentialLR) raises an ArgumentException naming the setting. A state started by
+    /// the scheduler in one version belongs to that version: checkpoints record it.</summary>
+    [<CompiledName("WithPyTorch")>]
+    let withPyTorch (version: PyTorchVersion) (scheduler: Scheduler<'M>) : Scheduler<'M> =
+        Validate.notNull "scheduler" (box scheduler)
+        let node = Compile.nodeFor version scheduler.Configuration
+        node.Validate()
+
+        {
+            scheduler with
+                Version = version
+                Compiled = node
+        }
+
+    /// <summary>Refuses, with an ArgumentException, a scheduler that cannot cycle this optimizer's momentum in its
+    /// PyTorch version: with <c>PyTorch1_13</c>, a CyclicLR that cycles momentum on Adam's beta1 (1.13: "optimizer
+    /// must support momentum"; 2.x cycles beta1). The shell makes this check when it binds an optimizer.</summary>
+    [<CompiledName("CheckMomentum")>]
+    let checkMomentum (scheduler: Scheduler<'M>) (momentum: CycledMomentum) =
+        Validate.notNull "scheduler" (box scheduler)
+
+        match momentum with
+        | Beta1 when
+            Kinds.Node.descendants scheduler.Compiled
+            |> List.exists (Kinds.CyclicLR.refusesBeta1 scheduler.Version)
+            ->
+            raise (
+                ArgumentException(
+                    "A CyclicLR that cycles momentum cannot cycle an Adam-family optimizer's beta1 with PyTorch 1.13 (ValueError: optimizer must support momentum with `cycle_momentum` option enabled); PyTorch 2.x cycles beta1: build the scheduler with PyTorch2, or set CycleMomentum = false.",
+                    "scheduler"
+                )
+            )
+        | _ -> ()
+
+    /// <summary>The PyTorch whose semantics the scheduler reproduces.</summary>
+    [<CompiledName("PyTorch")>]
+    let pytorch (scheduler: Scheduler<'M>) = scheduler.Version
 
     /// <summary>The configuration, as data.</summary>
     [<CompiledName("Config")>]

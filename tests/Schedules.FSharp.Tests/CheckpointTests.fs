@@ -92,8 +92,29 @@ let formatOne =
         Expect.equal [ for r in more.Rows -> r.Lrs.[1] ] expected "group 1, bit for bit"
     }
 
+/// A checkpoint records the PyTorch the scheduler reproduces; the other version refuses it.
+let pytorchVersion =
+    test "a checkpoint records the PyTorch version, and a scheduler of the other version refuses it" {
+        let s =
+            LRScheduler.SequentialLR([ LRScheduler.ConstantLR 0.5; LRScheduler.MultiplicativeLR(fun _ -> 0.9) ], [ 2 ])
+
+        let old = Scheduler.withPyTorch PyTorch1_13 s
+        let state = (Scheduler.runSteps old (gv [ 1.0 ]) 3).State
+        let json = Checkpoint.save old state
+        Expect.stringContains json "\"pytorch\": \"1.13\"" "the version is saved"
+        Expect.equal (Checkpoint.load old json) state "the same version loads it"
+
+        let e = Expect.throwsC (fun () -> Checkpoint.load s json |> ignore) id
+
+        Expect.stringContains e.Message "reproducing PyTorch 1.13, but this one reproduces PyTorch 2.x" "says both"
+
+        let unversioned = json.Replace("\"pytorch\": \"1.13\",", "")
+        Expect.equal (Checkpoint.load s unversioned) state "a document saved before the option loads into either"
+    }
+
 let tests =
     testList "Checkpoint" [
+        pytorchVersion
         testPropertyWithConfig config "every state saved at any step loads back equal, and the run continues the same"
         <| Prop.forAll (Arb.fromGen (Gen.zip Gens.stepConfig Gens.lrs)) (fun (c: NamedConfig, lrs) ->
             let s = Scheduler.create c.Config

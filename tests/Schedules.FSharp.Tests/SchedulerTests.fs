@@ -93,8 +93,16 @@ let replay =
             rowsEqual a.Rows b.Rows && a.State = b.State)
     ]
 
+let private isComposite (config: Config) =
+    match config with
+    | SequentialLR _
+    | ChainedScheduler _ -> true
+    | _ -> false
+
 let composition =
     testList "composition" [
+        // PyTorch 2.x steps a composite first child of a SequentialLR from its undone members (the pytorch-2x
+        // conformance cases pin it down), so there the law holds for a child that is not a composite.
         testPropertyWithConfig config "a SequentialLR or ChainedScheduler of one child equals that child"
         <| Prop.forAll (Arb.fromGen stepCase) (fun (c: NamedConfig, lrs, n) ->
             let lrsOf config =
@@ -102,7 +110,7 @@ let composition =
 
             let alone = lrsOf c.Config
 
-            alone = lrsOf (SequentialLR([ c.Config ], []))
+            (isComposite c.Config || alone = lrsOf (SequentialLR([ c.Config ], [])))
             && alone = lrsOf (ChainedScheduler [ c.Config ]))
 
         testPropertyWithConfig config "a one-child composite equals its child with metrics too"
@@ -112,7 +120,7 @@ let composition =
 
             let alone = lrsOf c
 
-            alone = lrsOf (SequentialLR([ c ], []))
+            (isComposite c || alone = lrsOf (SequentialLR([ c ], [])))
             && alone = lrsOf (ChainedScheduler [ c ]))
 
         testPropertyWithConfig config "SequentialLR [WarmUp w; S] with milestone w runs, from step w, S's own trace"

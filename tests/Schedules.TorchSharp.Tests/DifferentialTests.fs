@@ -1,5 +1,8 @@
 /// Our shell against TorchSharp 0.107's own schedulers on real optimizers: equal where TorchSharp follows PyTorch,
 /// and the known differences pinned down where it does not.
+/// TorchSharp 0.107's schedulers are a port of PyTorch 1.x's (no `_is_initial`, `step(0)` at a SequentialLR
+/// milestone, CyclicLR without beta1): where PyTorch 2.x and 1.13 differ, TorchSharp follows 1.13, so the comparison
+/// builds our schedulers with `PyTorch1_13` where a spec holds a SequentialLR; elsewhere the versions agree.
 module Schedules.TorchSharp.Tests.DifferentialTests
 
 open System
@@ -73,7 +76,9 @@ let private pairs =
                 a
                 {
                     Name = $"SequentialLR([{a}; {b}], [{m}])"
-                    Ours = LRScheduler.SequentialLR([ a.Ours; b.Ours ], [ m ])
+                    Ours =
+                        LRScheduler.SequentialLR([ a.Ours; b.Ours ], [ m ])
+                        |> Scheduler.withPyTorch PyTorch1_13
                     Theirs = fun o -> torch.optim.lr_scheduler.SequentialLR(o, [ a.Theirs o; b.Theirs o ], [ m ])
                 }
                 {

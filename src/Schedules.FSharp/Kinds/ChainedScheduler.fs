@@ -4,7 +4,7 @@ module internal Schedules.Kinds.ChainedScheduler
 
 open Schedules
 
-let internal compile (given: Node list) : Node =
+let internal compile (version: PyTorchVersion, given: Node list) : Node =
     let kind = "ChainedScheduler"
     let children = if isNull (box given) then [] else given
 
@@ -34,7 +34,14 @@ let internal compile (given: Node list) : Node =
                     |> List.fold (fun (_, m) r -> r.Lrs, Threading.lastMomentum m r.Momentum) (lrs, None)
 
                 struct (Node.result (Chained(results |> List.map _.State)) current momentum [], ctxInitial)
-        InitialStep = fun state lrs -> Threading.chain (fun n s l -> n.InitialStep s l) children (states state) lrs
+        // As a SequentialLR's first child (2.x; 1.13 refuses it there): the SequentialLR undid every member to
+        // epoch −1, and the chain's initial step is its step(), a normal step of each member.
+        InitialStep =
+            match version with
+            | PyTorch2 -> fun state lrs -> Threading.chain (fun n s l -> n.Undone s l) children (states state) lrs
+            | PyTorch1_13 ->
+                fun state lrs -> Threading.chain (fun n s l -> n.InitialStep s l) children (states state) lrs
+        Undone = fun state lrs -> Threading.chain (fun n s l -> n.Undone s l) children (states state) lrs
         Step = fun state lrs metric -> Threading.chain (fun n s l -> n.Step s l metric) children (states state) lrs
         Restart =
             fun state lrs metric -> Threading.chain (fun n s l -> n.Restart s l metric) children (states state) lrs
@@ -57,7 +64,8 @@ let internal description: Description = {
     Origin = "PyTorch / celldetection"
     Source = "`ChainedScheduler([StepLR(opt, 5, gamma=0.99), WarmUp(opt, 10)])`"
     FSharp = "`LRScheduler.ChainedScheduler [ LRScheduler.StepLR(5, 0.99); CellDetection.WarmUp 10 ]`"
-    Differences = "A ReduceLROnPlateau child is forwarded the metric (PyTorch refuses it, #110761)."
+    Differences =
+        "A ReduceLROnPlateau child is forwarded the metric (PyTorch refuses it, #110761; an extension beyond 2.x). 2.x's `optimizer` argument has no counterpart: the shell binds the whole chain to one optimizer. As the first child of a SequentialLR each member takes a normal step to epoch 0 (2.x); PyTorch1_13 refuses a ChainedScheduler inside a SequentialLR, as 1.13 does (AttributeError)."
     Example =
         """{"kind": "ChainedScheduler", "schedulers": [{"kind": "StepLR", "stepSize": 5, "gamma": 0.99}, {"kind": "WarmUp", "steps": 10}]}"""
     ExampleLrs = [ 0.1 ]

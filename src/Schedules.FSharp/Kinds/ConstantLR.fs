@@ -32,6 +32,7 @@ let internal compile (factor: float, totalIters: int) : Node =
                 if e = 0 then Arithmetic.scale lrs factor
                 elif e <> totalIters then lrs
                 else Arithmetic.scale lrs (1.0 / factor)
+        ZeroStep = ValueNone
         Restart = fun b _ -> Arithmetic.ofBases b (fun b -> closed b 0)
         Scalar = ValueSome(fun b g e -> closed b.[g] e)
     }

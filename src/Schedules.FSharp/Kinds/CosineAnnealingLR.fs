@@ -13,6 +13,19 @@ let internal compile (tMax: int, etaMin: float) : Node =
     let closed (b: float) (e: int) =
         Arithmetic.cosine etaMin b (float e) (float tMax)
 
+    // get_lr after its e = 0 test (1.13's `last_epoch == 0`, 2.x's `_is_initial`).
+    let rule (b: GroupValues) (e: int) (lrs: GroupValues) =
+        if (e - 1 - tMax) % (2 * tMax) = 0 then
+            // The previous LR sat at the trough, where the ratio below would divide by zero.
+            let c = 1.0 - Math.Cos(Math.PI / float tMax)
+            GroupValues.Own(Array.init lrs.Count (fun i -> lrs.[i] + (b.[i] - etaMin) * c / 2.0))
+        else
+            let ratio =
+                (1.0 + Math.Cos(Math.PI * float e / float tMax))
+                / (1.0 + Math.Cos(Math.PI * float (e - 1) / float tMax))
+
+            GroupValues.Own(Array.map (fun (lr: float) -> ratio * (lr - etaMin) + etaMin) lrs.Items)
+
     EpochKind.node {
         Kind = "CosineAnnealingLR"
         Args = [
@@ -24,20 +37,8 @@ let internal compile (tMax: int, etaMin: float) : Node =
                 Validate.positiveInt "tMax" tMax
                 Validate.nonNegative "etaMin" etaMin
         CheckGroups = ignore
-        Recursive =
-            fun b e lrs ->
-                if e = 0 then
-                    lrs
-                elif (e - 1 - tMax) % (2 * tMax) = 0 then
-                    // The previous LR sat at the trough, where the ratio below would divide by zero.
-                    let c = 1.0 - Math.Cos(Math.PI / float tMax)
-                    GroupValues.Own(Array.init lrs.Count (fun i -> lrs.[i] + (b.[i] - etaMin) * c / 2.0))
-                else
-                    let ratio =
-                        (1.0 + Math.Cos(Math.PI * float e / float tMax))
-                        / (1.0 + Math.Cos(Math.PI * float (e - 1) / float tMax))
-
-                    GroupValues.Own(Array.map (fun (lr: float) -> ratio * (lr - etaMin) + etaMin) lrs.Items)
+        Recursive = fun b e lrs -> if e = 0 then lrs else rule b e lrs
+        ZeroStep = ValueSome(fun b lrs -> rule b 0 lrs)
         Restart = fun b _ -> Arithmetic.ofBases b (fun b -> closed b 0)
         Scalar = ValueSome(fun b g e -> closed b.[g] e)
     }
@@ -53,7 +54,8 @@ let internal description: Description = {
     Origin = "PyTorch"
     Source = "`CosineAnnealingLR(opt, T_max=15, eta_min=1e-3)`"
     FSharp = "`LRScheduler.CosineAnnealingLR(15, 1e-3)`"
-    Differences = "T_max 0 is refused; a negative LR (after another scheduler left the LR below etaMin) is refused."
+    Differences =
+        "T_max 0 is refused; a negative LR (after another scheduler left the LR below etaMin) is refused. As the child a SequentialLR reaches through a milestone of 0 it takes its recursive step at epoch 0 (2.x); with PyTorch1_13 it keeps the LR there."
     Example = """{"kind": "CosineAnnealingLR", "tMax": 15, "etaMin": 1e-3}"""
     ExampleLrs = [ 0.1 ]
     ExampleSteps = 40

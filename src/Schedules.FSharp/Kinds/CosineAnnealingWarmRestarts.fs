@@ -116,6 +116,8 @@ let internal compile (t0: int, tMult: int, etaMin: float) : Node =
                 let b = defaultArg initial lrs
                 struct (fresh b, Some b)
         InitialStep = fun state _ -> fresh (bases state)
+        // step() from −1 takes epoch 0 explicitly: the same as the initial step.
+        Undone = fun state _ -> fresh (bases state)
         Step =
             fun state _ _ ->
                 match state with

@@ -68,6 +68,7 @@ module internal Curve =
                         Validate.fail "curve.Name" c.Name "a non-empty name"
             CheckGroups = ignore
             Recursive = fun b e _ -> Arithmetic.ofBases b (fun b -> c.Lr b e)
+            ZeroStep = ValueNone
             Restart = fun b _ -> Arithmetic.ofBases b (fun b -> c.Lr b 0)
             Scalar = ValueSome(fun b g e -> c.Lr b.[g] e)
         }

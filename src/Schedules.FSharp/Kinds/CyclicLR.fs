@@ -178,6 +178,7 @@ module CyclicLR =
                     let struct (lrs, momentum) = at b 0
                     struct (Node.result (Epoch(configured, 0)) lrs momentum [], Some b)
             InitialStep = fun state _ -> fresh (bases state)
+            Undone = fun state _ -> fresh (bases state)
             Step =
                 fun state _ _ ->
                     match state with
@@ -242,3 +243,16 @@ module CyclicLR =
         ExampleSteps = 40
         ExampleMetrics = None
     }
+
+    /// The momentum bounds (base, max) it writes into the param groups, where the version does: 2.x's CyclicLR writes
+    /// max_momentum and base_momentum when it cycles momentum (a OneCycleLR on the same optimizer reads them); 1.13's
+    /// does not.
+    let internal boundsWritten (version: PyTorchVersion) (c: CyclicLRConfig) =
+        match version with
+        | PyTorch2 when not (isNull (box c)) && c.CycleMomentum -> Some(c.BaseMomentum, c.MaxMomentum)
+        | _ -> None
+
+    /// PyTorch 1.13's refusal of a CyclicLR that cycles momentum on an optimizer whose momentum is Adam's beta1
+    /// ("optimizer must support momentum"); 2.x cycles beta1.
+    let internal refusesBeta1 (version: PyTorchVersion) (n: Node) =
+        version = PyTorch1_13 && n.Kind = description.Name && n.CyclesMomentum

@@ -15,6 +15,10 @@ type internal EpochRule = {
     CheckGroups: int -> unit
     /// PyTorch's get_lr at epoch e: base LRs -> e -> LRs in use -> LRs (the very array given when nothing changes).
     Recursive: GroupValues -> int -> GroupValues -> GroupValues
+    /// PyTorch 2.x's normal step to epoch 0 (see Node.Undone), where its `_is_initial` test makes it differ from
+    /// the initial step (1.13's `last_epoch == 0` test keeps the LRs there): base LRs -> LRs in use -> LRs.
+    /// ValueNone: the same as the initial step.
+    ZeroStep: (GroupValues -> GroupValues -> GroupValues) voption
     /// The LRs at a SequentialLR milestone, where PyTorch 1.13 calls step(0): base LRs -> LRs in use -> LRs.
     Restart: GroupValues -> GroupValues -> GroupValues
     /// One group's LR at any epoch from the base LRs, where the kind has a closed form: bases -> group -> epoch -> LR.
@@ -48,6 +52,16 @@ module internal EpochKind =
                 fun state lrs ->
                     let b = bases r.Kind state
                     Node.result (Epoch(b, 0)) (r.Recursive b 0 lrs) None []
+            Undone =
+                fun state lrs ->
+                    let b = bases r.Kind state
+
+                    let lrs =
+                        match r.ZeroStep with
+                        | ValueSome f -> f b lrs
+                        | ValueNone -> r.Recursive b 0 lrs
+
+                    Node.result (Epoch(b, 0)) lrs None []
             Step =
                 fun state lrs _ ->
                     match state with

@@ -15,6 +15,7 @@ let internal compile (lrLambda: ForGroups<int -> float>) : Node =
         Validate = fun () -> Validate.functions "lrLambda" lrLambda
         CheckGroups = fun n -> Validate.groupsSetting "lrLambda" n lrLambda
         Recursive = fun b e _ -> GroupValues.Own(Array.init b.Count (fun g -> lr lambdas b g e))
+        ZeroStep = ValueNone
         Restart = fun b _ -> GroupValues.Own(Array.init b.Count (fun g -> lr lambdas b g 0))
         Scalar = ValueSome(lr lambdas)
     }

@@ -43,6 +43,7 @@ let internal compile (startFactor: float, endFactor: float, totalIters: int) : N
                     lrs
                 else
                     Arithmetic.scale lrs (1.0 + (t - s) / (float total * s + float (e - 1) * (t - s)))
+        ZeroStep = ValueNone
         Restart = fun b _ -> Arithmetic.ofBases b (fun b -> closed b 0)
         Scalar = ValueSome(fun b g e -> closed b.[g] e)
     }

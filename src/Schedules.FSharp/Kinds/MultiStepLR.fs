@@ -38,6 +38,7 @@ let internal compile (milestones: int list, gamma: float) : Node =
                     lrs
                 else
                     Arithmetic.scale lrs (Math.Pow(gamma, float count))
+        ZeroStep = ValueNone
         Restart = fun b _ -> Arithmetic.ofBases b (fun b -> b * Math.Pow(gamma, float (Arithmetic.passed milestones 0)))
         Scalar = ValueSome(fun b g e -> b.[g] * Math.Pow(gamma, float (Arithmetic.passedSorted sorted e)))
     }

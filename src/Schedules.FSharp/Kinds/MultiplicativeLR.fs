@@ -4,14 +4,14 @@ module internal Schedules.Kinds.MultiplicativeLR
 
 open Schedules
 
-let internal compile (lrLambda: ForGroups<int -> float>) : Node =
+let internal compile (version: PyTorchVersion) (lrLambda: ForGroups<int -> float>) : Node =
     let lambdas = Arithmetic.getter lrLambda
 
-    let recursive (_: GroupValues) (e: int) (lrs: GroupValues) =
-        if e > 0 then
-            GroupValues.Own(Array.init lrs.Count (fun g -> lrs.[g] * Arithmetic.factor "LrLambda" e g ((lambdas g) e)))
-        else
-            lrs
+    // get_lr after its e = 0 test (1.13's `last_epoch > 0`, 2.x's `_is_initial`).
+    let multiply (e: int) (lrs: GroupValues) =
+        GroupValues.Own(Array.init lrs.Count (fun g -> lrs.[g] * Arithmetic.factor "LrLambda" e g ((lambdas g) e)))
+
+    let recursive (_: GroupValues) (e: int) (lrs: GroupValues) = if e > 0 then multiply e lrs else lrs
 
     EpochKind.node {
         Kind = "MultiplicativeLR"
@@ -19,8 +19,13 @@ let internal compile (lrLambda: ForGroups<int -> float>) : Node =
         Validate = fun () -> Validate.functions "lrLambda" lrLambda
         CheckGroups = fun n -> Validate.groupsSetting "lrLambda" n lrLambda
         Recursive = recursive
-        // PyTorch 1.13's step(0) at a SequentialLR milestone: get_lr at epoch 0 keeps the LRs it is given.
-        Restart = fun b lrs -> recursive b 0 lrs
+        ZeroStep = ValueSome(fun _ lrs -> multiply 0 lrs)
+        // At a SequentialLR milestone (no closed form, so get_lr at epoch 0): 2.x's _update_lr(0) is not an initial
+        // step, so it multiplies by lrLambda(0); 1.13's step(0) keeps the LRs it is given.
+        Restart =
+            match version with
+            | PyTorch2 -> fun _ lrs -> multiply 0 lrs
+            | PyTorch1_13 -> fun b lrs -> recursive b 0 lrs
         Scalar = ValueNone
     }
 
@@ -34,7 +39,7 @@ let internal description: Description = {
     Source = "`MultiplicativeLR(opt, lr_lambda=lambda e: 0.9)`"
     FSharp = "`LRScheduler.MultiplicativeLR(fun _ -> 0.9)`"
     Differences =
-        "At a SequentialLR milestone it keeps the previous scheduler's LR, as PyTorch 1.13 does (2.x multiplies by lrLambda(0))."
+        "Reached through a SequentialLR milestone (or a milestone of 0) it multiplies the LR the previous scheduler left by lrLambda(0), as PyTorch 2.x does; with PyTorch1_13 it keeps that LR, as 1.13 does."
     Example = """{"kind": "MultiplicativeLR", "lrLambda": {"fn": "const", "value": 0.9}}"""
     ExampleLrs = [ 0.1 ]
     ExampleSteps = 40

@@ -62,9 +62,12 @@ and [<NoEquality; NoComparison>] internal Node = {
     Start: GroupValues option -> GroupValues -> struct (Result * GroupValues option)
     /// PyTorch's _initial_step on a built scheduler (what SequentialLR does to its first child).
     InitialStep: State -> GroupValues -> Result
+    /// PyTorch 2.x's step() on a built scheduler that a SequentialLR undid to epoch −1 (the child after a milestone
+    /// of 0, the members of a composite first child): a normal step to epoch 0, not an initial one.
+    Undone: State -> GroupValues -> Result
     /// One step() with the LRs in use and the metric (ValueNone for a step-based scheduler).
     Step: State -> GroupValues -> float voption -> Result
-    /// What the kind does when a SequentialLR reaches its milestone (PyTorch 1.13's step(0)).
+    /// What the kind does when a SequentialLR reaches its milestone (1.13's step(0), 2.x's _update_lr(0)).
     Restart: State -> GroupValues -> float voption -> Result
     /// step(epoch) with an explicit, possibly fractional epoch, where the kind gives it a meaning.
     StepAt: (State -> float -> Result) voption
@@ -120,3 +123,12 @@ module internal Node =
         fun (state: State) (e: int) ->
             let f = scalar state
             struct (GroupValues.Own(Array.init (groups state) (fun g -> f g e)), None, [])
+
+    /// The node and every node inside it (composites' children), depth first in construction order.
+    let rec descendants (n: Node) : Node list =
+        n
+        :: (n.Args
+            |> List.collect (fun a ->
+                match a.Value with
+                | ChildrenArg children -> List.collect descendants children
+                | _ -> []))

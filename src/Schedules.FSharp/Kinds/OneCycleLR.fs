@@ -219,9 +219,29 @@ module OneCycleLR =
 
             struct (lrs, momentum)
 
-    let internal compile (c: OneCycleLRConfig) : Node =
+    /// The momentum bounds (base, max) it writes into the param groups, if it cycles momentum.
+    let internal boundsWritten (c: OneCycleLRConfig) =
+        if not (isNull (box c)) && c.CycleMomentum then
+            Some(c.BaseMomentum, c.MaxMomentum)
+        else
+            None
+
+    /// `groupBounds`: the momentum bounds (base, max) the param groups hold once every scheduler on the optimizer
+    /// was built (the last written). PyTorch's OneCycleLR reads them from the group on every step after its
+    /// construction, so a later OneCycleLR, or a later cycling CyclicLR in 2.x, decides them.
+    let internal compile (c: OneCycleLRConfig, groupBounds: (ForGroups<float> * ForGroups<float>) option) : Node =
         let kind = "OneCycleLR"
-        let at = at c
+        let own = at c
+
+        let at =
+            match groupBounds with
+            | Some(b, m) when c.CycleMomentum ->
+                at {
+                    c with
+                        BaseMomentum = b
+                        MaxMomentum = m
+                }
+            | _ -> own
 
         let fresh (state: State) (groups: int) =
             match state with
@@ -283,9 +303,11 @@ module OneCycleLR =
                 fun _ lrs ->
                     let maxLr = Arithmetic.getter c.MaxLr
                     let b = GroupValues.Own(Array.init lrs.Count (fun g -> maxLr g / c.DivFactor))
-                    let struct (lrs, momentum) = at lrs.Count 0
+                    // Its own construction reads the bounds it has just written.
+                    let struct (lrs, momentum) = own lrs.Count 0
                     struct (Node.result (Epoch(b, 0)) lrs momentum [], Some b)
             InitialStep = fun state lrs -> fresh state lrs.Count
+            Undone = fun state lrs -> fresh state lrs.Count
             Step =
                 fun state lrs _ ->
                     match state with

@@ -18,6 +18,13 @@ let internal compile (totalIters: int, power: float) : Node =
     let closed (b: float) (e: int) =
         b * Math.Pow(1.0 - float (min total e) / float total, power)
 
+    // get_lr after its e = 0 test (1.13's `last_epoch == 0`, 2.x's `_is_initial`).
+    let rule (e: int) (lrs: GroupValues) =
+        if e > total then
+            lrs
+        else
+            Arithmetic.scale lrs (Math.Pow((1.0 - float e / float total) / (1.0 - float (e - 1) / float total), power))
+
     EpochKind.node {
         Kind = "PolynomialLR"
         Args = [
@@ -29,15 +36,8 @@ let internal compile (totalIters: int, power: float) : Node =
                 Validate.positiveInt "totalIters" total
                 Validate.nonNegative "power" power
         CheckGroups = ignore
-        Recursive =
-            fun _ e lrs ->
-                if e = 0 || e > total then
-                    lrs
-                else
-                    let decay =
-                        Math.Pow((1.0 - float e / float total) / (1.0 - float (e - 1) / float total), power)
-
-                    Arithmetic.scale lrs decay
+        Recursive = fun _ e lrs -> if e = 0 then lrs else rule e lrs
+        ZeroStep = ValueSome(fun _ lrs -> rule 0 lrs)
         Restart = fun b _ -> Arithmetic.ofBases b (fun b -> closed b 0)
         Scalar = ValueSome(fun b g e -> closed b.[g] e)
     }
@@ -52,7 +52,8 @@ let internal description: Description = {
     Origin = "PyTorch"
     Source = "`PolynomialLR(opt, total_iters=30, power=2.0)`"
     FSharp = "`LRScheduler.PolynomialLR(30, 2.0)`"
-    Differences = "totalIters 0 and a negative power are refused."
+    Differences =
+        "totalIters 0 and a negative power are refused. As the child a SequentialLR reaches through a milestone of 0 it applies its decay at epoch 0 (2.x); with PyTorch1_13 it keeps the LR there."
     Example = """{"kind": "PolynomialLR", "totalIters": 30, "power": 2.0}"""
     ExampleLrs = [ 0.1 ]
     ExampleSteps = 40

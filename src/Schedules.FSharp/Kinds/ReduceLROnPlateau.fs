@@ -188,6 +188,7 @@ module internal ReduceLROnPlateau =
             CheckGroups = fun n -> Validate.groupsSetting "minLr" n c.MinLr
             Start = fun initialLr lrs -> struct (Node.result (Plateau(initial c)) lrs None [], initialLr)
             InitialStep = fun state lrs -> Node.result state lrs None []
+            Undone = fun state lrs -> Node.result state lrs None []
             Step = stepWith
             // At its milestone a plateau child in its grace period gets celldetection's 0: an observation that can
             // neither reduce nor become the best, reproduced exactly. Without a grace period the 0 would become the best

@@ -5,7 +5,7 @@ module internal Schedules.Kinds.SequentialLR
 open System
 open Schedules
 
-let internal compile (given: Node list, milestones: int list) : Node =
+let internal compile (version: PyTorchVersion, given: Node list, milestones: int list) : Node =
     let kind = "SequentialLR"
     let children = if isNull (box given) then [] else given
     let nodes = Array.ofList children
@@ -26,8 +26,41 @@ let internal compile (given: Node list, milestones: int list) : Node =
         let r = f nodes.[0] children.Head
         Node.result (Sequential(0, r.State :: children.Tail)) r.Lrs r.Momentum r.Events
 
-    let allScalar = children |> List.forall _.Scalar.IsSome
-    let allAt = children |> List.forall _.At.IsSome
+    let switched idx (r: Result) = {
+        r with
+            Events = SchedulerSwitched idx :: r.Events
+    }
+
+    /// The step a SequentialLR takes to epoch e from its children's states: the child of that epoch restarts at
+    /// its milestone, is `entered` through a milestone of 0 (PyTorch undid it to −1: 2.x steps it normally to 0,
+    /// 1.13's step has the initial step's rule there), or is `stepped`.
+    let stepTo (e: int) (children: State list) lrs metric entered (stepped: Node -> State -> GroupValues -> Result) =
+        let idx = Arithmetic.passedSorted ms e
+        let child = nodes.[idx]
+        let childState = List.item idx children
+
+        let r =
+            if idx > 0 && ms.[idx - 1] = e then
+                switched idx (child.Restart childState lrs metric)
+            elif idx > 0 && ms.[idx - 1] = 0 && e = 1 then
+                switched idx (entered child childState lrs)
+            else
+                stepped child childState lrs
+
+        let children = List.mapi (fun i s -> if i = idx then r.State else s) children
+        Node.result (Sequential(e, children)) r.Lrs r.Momentum r.Events
+
+    /// 2.x's step() on a SequentialLR whose children a SequentialLR undid (recursive_undo decrements the
+    /// grandchildren, not this counter): its milestones come one step early, its current child steps from −1.
+    let undone state lrs =
+        let struct (e, children) = states state
+        let undo (n: Node) s l = n.Undone s l
+        stepTo (Arithmetic.next kind e) children lrs ValueNone undo undo
+
+    // A milestone of 0 enters the next child through a step of its own rule, which no closed form gives.
+    let allScalar = children |> List.forall _.Scalar.IsSome && not (Array.contains 0 ms)
+
+    let allAt = children |> List.forall _.At.IsSome && not (Array.contains 0 ms)
 
     {
         Kind = kind
@@ -51,8 +84,18 @@ let internal compile (given: Node list, milestones: int list) : Node =
 
                 let increasing = milestones |> List.pairwise |> List.forall (fun (a, b) -> a < b)
 
-                if not increasing || milestones |> List.exists (fun m -> m < 1) then
-                    Validate.fail "milestones" milestones "strictly increasing epochs >= 1"
+                if not increasing || milestones |> List.exists (fun m -> m < 0) then
+                    Validate.fail "milestones" milestones "strictly increasing epochs >= 0"
+
+                match version with
+                | PyTorch1_13 when children |> List.exists (fun c -> c.Kind = ChainedScheduler.description.Name) ->
+                    raise (
+                        ArgumentException(
+                            "schedulers holds a ChainedScheduler, which PyTorch 1.13's SequentialLR cannot hold (AttributeError: 'ChainedScheduler' object has no attribute 'last_epoch'); PyTorch 2.x can: build the scheduler with PyTorch2.",
+                            "schedulers"
+                        )
+                    )
+                | _ -> ()
 
                 for child in children do
                     child.Validate()
@@ -62,36 +105,38 @@ let internal compile (given: Node list, milestones: int list) : Node =
         Start =
             fun initial lrs ->
                 // Every child is built (in order) before the SequentialLR, which then resets the LRs to initial_lr
-                // and re-runs only the first child's initial step.
+                // and re-runs only the first child's initial step. The momentum is the last one written.
                 let struct (results, ctxInitial) = Threading.start children initial lrs
                 let reset = defaultArg ctxInitial lrs
 
                 let r = first (fun node s -> node.InitialStep s reset) (results |> List.map _.State)
 
-                struct (r, ctxInitial)
+                let momentum =
+                    results
+                    |> List.fold (fun m c -> Threading.lastMomentum m c.Momentum) None
+                    |> fun m -> Threading.lastMomentum m r.Momentum
+
+                struct ({ r with Momentum = momentum }, ctxInitial)
+        // As the first child of a SequentialLR: 2.x steps it with its children undone; 1.13 decrements its own
+        // counter, so its current child takes a second normal step.
         InitialStep =
-            fun state lrs -> first (fun node s -> node.InitialStep s lrs) (let struct (_, s) = states state in s)
+            match version with
+            | PyTorch2 -> undone
+            | PyTorch1_13 ->
+                fun state lrs ->
+                    let struct (_, children) = states state
+                    stepTo 0 children lrs ValueNone (fun n s l -> n.InitialStep s l) (fun n s l -> n.Step s l ValueNone)
+        Undone = undone
         Step =
             fun state lrs metric ->
                 let struct (e, children) = states state
-                let e = Arithmetic.next kind e
-                let idx = Arithmetic.passedSorted ms e
-                let child = nodes.[idx]
-                let childState = List.item idx children
 
-                let r =
-                    if idx > 0 && ms.[idx - 1] = e then
-                        let r = child.Restart childState lrs metric
+                let entered =
+                    match version with
+                    | PyTorch2 -> fun (n: Node) s l -> n.Undone s l
+                    | PyTorch1_13 -> fun (n: Node) s l -> n.InitialStep s l
 
-                        {
-                            r with
-                                Events = SchedulerSwitched idx :: r.Events
-                        }
-                    else
-                        child.Step childState lrs metric
-
-                let children = List.mapi (fun i s -> if i = idx then r.State else s) children
-                Node.result (Sequential(e, children)) r.Lrs r.Momentum r.Events
+                stepTo (Arithmetic.next kind e) children lrs metric entered (fun n s l -> n.Step s l metric)
         Restart =
             fun state lrs metric ->
                 first (fun node s -> node.Restart s lrs metric) (let struct (_, s) = states state in s)
@@ -150,7 +195,7 @@ let internal description: Description = {
     FSharp =
         "`CellDetection.SequentialLR([ CellDetection.WarmUp 10; LRScheduler.CosineAnnealingLR 30 ], [ 11 ])` (PyTorch's: `LRScheduler.SequentialLR`, the same scheduler)"
     Differences =
-        "Milestones must be strictly increasing epochs ≥ 1 (PyTorch misinitialises at milestone 0, #185872). A ReduceLROnPlateau child is forwarded the metric."
+        "Milestones must be strictly increasing epochs ≥ 0. A ReduceLROnPlateau child is forwarded the metric (2.x refuses it: an extension beyond PyTorch). PyTorch1_13 changes: a MultiplicativeLR reached through a milestone keeps the LR (2.x multiplies by lrLambda(0)); the child after a milestone of 0 takes its initial step's rule at its epoch 0 (2.x takes its normal rule); a SequentialLR as the first child double-steps its current child at construction (2.x reaches its milestones one step early); a ChainedScheduler child is refused (2.x runs each member's normal step to epoch 0 when it is first)."
     Example =
         """{"kind": "SequentialLR", "schedulers": [{"kind": "WarmUp", "steps": 10}, {"kind": "CosineAnnealingLR", "tMax": 30}], "milestones": [11]}"""
     ExampleLrs = [ 0.1 ]

@@ -27,6 +27,7 @@ let internal compile (stepSize: int, gamma: float) : Node =
                     lrs
                 else
                     Arithmetic.scale lrs gamma
+        ZeroStep = ValueNone
         Restart = fun b _ -> Arithmetic.ofBases b (fun b -> b * Math.Pow(gamma, 0.0))
         Scalar = ValueSome(fun b g e -> b.[g] * Math.Pow(gamma, float (e / stepSize)))
     }

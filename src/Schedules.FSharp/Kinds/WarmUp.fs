@@ -28,6 +28,7 @@ let internal compile (steps: int, lrLambda: ForGroups<int -> int -> float>) : No
                 Validate.functions "lrLambda" lrLambda
         CheckGroups = fun n -> Validate.groupsSetting "lrLambda" n lrLambda
         Recursive = recursive
+        ZeroStep = ValueNone
         Restart = fun b lrs -> recursive b 0 lrs
         Scalar = ValueSome(fun b g e -> lr b g (min e steps))
     }

@@ -19,14 +19,19 @@ let tests =
             let s = LRScheduler.MultiplicativeLR(fun e -> if e % 2 = 1 then 0.5 else 1.0)
             Expect.equal (stepOnly s [ 1.0 ] 5 |> first) [| 1.0; 0.5; 0.5; 0.25; 0.25; 0.125 |] "odd epochs halve"
         }
-        test "a MultiplicativeLR after a milestone keeps the previous LR (PyTorch 1.13)" {
+        test "a MultiplicativeLR after a milestone multiplies the previous LR by lrLambda(0) (2.x) or keeps it (1.13)" {
             let s =
                 LRScheduler.SequentialLR(
                     [ LRScheduler.ConstantLR(0.5); LRScheduler.MultiplicativeLR(fun _ -> 0.9) ],
                     [ 2 ]
                 )
 
-            close (stepOnly s [ 1.0 ] 4 |> first) [| 0.5; 0.5; 0.5; 0.45; 0.405 |] "the warm-up factor leaks"
+            close (stepOnly s [ 1.0 ] 4 |> first) [| 0.5; 0.5; 0.45; 0.405; 0.3645 |] "2.x: the factor leaks, times 0.9"
+
+            close
+                (stepOnly (Scheduler.withPyTorch PyTorch1_13 s) [ 1.0 ] 4 |> first)
+                [| 0.5; 0.5; 0.5; 0.45; 0.405 |]
+                "1.13: the warm-up factor leaks"
         }
         refused
             "a per-group lambda list of the wrong length"

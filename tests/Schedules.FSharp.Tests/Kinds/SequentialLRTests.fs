@@ -39,8 +39,30 @@ let tests =
                     [ 5; 3 ]
                 )
             ))
-        refused "SequentialLR milestone 0 (PyTorch silently misinitialises)" "milestones" "[0]" (fun () ->
-            box (LRScheduler.SequentialLR([ LRScheduler.StepLR 2; LRScheduler.StepLR 3 ], [ 0 ])))
+        test "milestone 0: the next child steps from epoch -1 to 0, by 2.x's normal rule or 1.13's initial one" {
+            let s =
+                LRScheduler.SequentialLR([ LRScheduler.ConstantLR 0.1; LRScheduler.ExponentialLR 0.5 ], [ 0 ])
+
+            let lrs version =
+                Scheduler.runSteps (Scheduler.withPyTorch version s) (GroupValues.ofList [ 1.0 ]) 3
+                |> lrRows
+                |> Array.map Array.head
+
+            Expect.equal (lrs PyTorch2) [| 0.1; 0.05; 0.025; 0.0125 |] "2.x multiplies by gamma at epoch 0"
+            Expect.equal (lrs PyTorch1_13) [| 0.1; 0.1; 0.05; 0.025 |] "1.13 keeps the LR at epoch 0"
+        }
+        refused "SequentialLR with a negative milestone" "milestones" "[-1]" (fun () ->
+            box (LRScheduler.SequentialLR([ LRScheduler.StepLR 2; LRScheduler.StepLR 3 ], [ -1 ])))
+        test "PyTorch 1.13 refuses a ChainedScheduler inside a SequentialLR; 2.x runs it" {
+            let s =
+                LRScheduler.SequentialLR([ LRScheduler.ChainedScheduler [ LRScheduler.ExponentialLR 0.9 ] ], [])
+
+            Expect.equal (Scheduler.pytorch s) PyTorch2 "2.x is the default"
+
+            let e = Expect.throwsC (fun () -> Scheduler.withPyTorch PyTorch1_13 s |> ignore) id
+
+            Expect.stringContains e.Message "AttributeError" "says what 1.13 does"
+        }
         refused "SequentialLR of nothing" "schedulers" "empty" (fun () ->
             box (LRScheduler.SequentialLR(([]: Scheduler<unit> list), [])))
         test "a nested invalid child is refused with its own parameter" {
