@@ -186,7 +186,9 @@ public static partial class HuggingFace
             ? FSharpOption<IReadOnlyDictionary<string, object>>.None
             : FSharpOption<IReadOnlyDictionary<string, object>>.Some(Kwargs(schedulerSpecificKwargs));
         var core = Core.GetScheduler(name, Option(numWarmupSteps), Option(numTrainingSteps), kwargs, Option(optimizerLr));
-        return Schedules.ConfigModule.WatchesMetric(core.Config) ? new MetricSchedule(core) : new Schedule(core);
+        // Not a conditional expression: Schedule converts implicitly to MetricSchedule, which would win.
+        if (Schedules.ConfigModule.WatchesMetric(core.Config)) return new MetricSchedule(core);
+        return new Schedule(core);
     }
 
     private static IReadOnlyDictionary<string, object> Kwargs(IReadOnlyDictionary<string, object?> kwargs)
