@@ -47,6 +47,21 @@ type Config =
     /// <summary>A schedule that is a pure function of the step (see <see cref="T:Schedules.Curve"/>): every
     /// Hugging Face schedule, and the curves built by <c>Curves</c>.</summary>
     | Curve of Curve
+    /// <summary>Hugging Face's get_reduce_on_plateau_schedule: PyTorch's ReduceLROnPlateau (Warmup 0) under
+    /// Hugging Face's name.</summary>
+    | GetReduceOnPlateauSchedule of ReduceLROnPlateauConfig
+    /// <summary>Hugging Face's GreedyLR: watches a metric, lowers the LRs on a plateau and raises them on a run of
+    /// improvements.</summary>
+    | GreedyLR of GreedyLRConfig
+    /// <summary>Hugging Face's get_scheduler: the schedule named by Name (Hugging Face's SchedulerType), built from
+    /// NumWarmupSteps, NumTrainingSteps, OptimizerLr (the optimizer's default lr) and its keyword arguments; Scheduler
+    /// is that schedule.</summary>
+    | GetScheduler of
+        Name: string *
+        NumWarmupSteps: int option *
+        NumTrainingSteps: int option *
+        OptimizerLr: float option *
+        Scheduler: Config
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -91,6 +106,10 @@ module internal Compile =
         | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (version, children cs, milestones)
         | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (version, children cs)
         | Curve c -> Kinds.Curve.compile c
+        | GetReduceOnPlateauSchedule c -> Kinds.HuggingFace.GetReduceOnPlateauSchedule.compile c
+        | GreedyLR c -> Kinds.HuggingFace.GreedyLR.compile c
+        | GetScheduler(name, w, t, lr, c) ->
+            Kinds.HuggingFace.GetScheduler.compile (name, w, t, lr, compileIn version bounds c)
 
     /// The node of a configuration for the PyTorch version it reproduces.
     let nodeFor (version: PyTorchVersion) (config: Config) : Node =
@@ -122,6 +141,11 @@ module internal Compile =
         Kinds.ReduceLROnPlateau.description, (fun r -> ReduceLROnPlateau(Kinds.ReduceLROnPlateau.parse r))
         Kinds.SequentialLR.description, (fun r -> let a, b = Kinds.SequentialLR.parse read r in SequentialLR(a, b))
         Kinds.ChainedScheduler.description, (fun r -> ChainedScheduler(Kinds.ChainedScheduler.parse read r))
+        Kinds.HuggingFace.GetReduceOnPlateauSchedule.description,
+        (fun r -> GetReduceOnPlateauSchedule(Kinds.HuggingFace.GetReduceOnPlateauSchedule.parse r))
+        Kinds.HuggingFace.GreedyLR.description, (fun r -> GreedyLR(Kinds.HuggingFace.GreedyLR.parse r))
+        Kinds.HuggingFace.GetScheduler.description,
+        (fun r -> GetScheduler(Kinds.HuggingFace.GetScheduler.parse read "" r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.
@@ -216,8 +240,11 @@ module internal Compile =
     let rec writeNode (style: FunctionStyle) (w: Utf8JsonWriter) (n: Node) =
         w.WriteStartObject()
         w.WriteString("kind", n.Kind)
+        writeArgs style w n.Args
+        w.WriteEndObject()
 
-        for a in n.Args do
+    and private writeArgs (style: FunctionStyle) (w: Utf8JsonWriter) (args: Arg list) =
+        for a in args do
             w.WritePropertyName a.Name
 
             match a.Value with
@@ -253,8 +280,10 @@ module internal Compile =
                     writeNode style w child
 
                 w.WriteEndArray()
-
-        w.WriteEndObject()
+            | KeywordArgs args ->
+                w.WriteStartObject()
+                writeArgs style w args
+                w.WriteEndObject()
 
     let toText (indented: bool) (write: Utf8JsonWriter -> unit) =
         use stream = new MemoryStream()
@@ -318,6 +347,7 @@ module internal Compile =
             || (e.ValueKind = JsonValueKind.Array && e.GetArrayLength() = fs.Length)
         | NoneArg -> e.ValueKind = JsonValueKind.String && e.GetString() = "none"
         | ChildrenArg nodes -> sameArray e nodes.Length (fun k x -> (mismatch nodes.[k] x).IsNone)
+        | KeywordArgs args -> e.ValueKind = JsonValueKind.Object && (mismatchArgs "" args e).IsNone
 
     /// Where a saved configuration differs from the node's, if it does. An argument the saved one lacks must have
     /// its default here (it was added after the save).
@@ -327,31 +357,35 @@ module internal Compile =
         else
             match saved.TryGetProperty "kind" with
             | true, k when k.ValueKind = JsonValueKind.String && k.GetString() = n.Kind ->
-                let names = n.Args |> List.map _.Name |> Set.ofList |> Set.add "kind"
-
-                let extra =
-                    saved.EnumerateObject() |> Seq.tryFind (fun p -> not (names.Contains p.Name))
-
-                match extra with
-                | Some p -> Some(sprintf "%s has no argument %s" n.Kind p.Name)
-                | None ->
-                    n.Args
-                    |> List.tryPick (fun a ->
-                        match saved.TryGetProperty a.Name with
-                        | true, v when sameArg a.Value v -> None
-                        | true, v -> Some(sprintf "%s.%s was %s" n.Kind a.Name (v.GetRawText()))
-                        | _ ->
-                            let fallback =
-                                match a.Default with
-                                | ValueSome d -> sameValue d a.Value
-                                | ValueNone -> false
-
-                            if fallback then
-                                None
-                            else
-                                Some(sprintf "%s.%s is missing" n.Kind a.Name))
+                mismatchArgs n.Kind n.Args saved
             | true, k -> Some(sprintf "the saved configuration is a %s, not a %s" (k.GetRawText()) n.Kind)
             | _ -> Some(sprintf "the saved configuration has no kind, where a %s was expected" n.Kind)
+
+    /// Where saved arguments (beside "kind") differ from these, if they do.
+    and private mismatchArgs (owner: string) (args: Arg list) (saved: JsonElement) : string option =
+        let names = args |> List.map _.Name |> Set.ofList |> Set.add "kind"
+
+        let extra =
+            saved.EnumerateObject() |> Seq.tryFind (fun p -> not (names.Contains p.Name))
+
+        match extra with
+        | Some p -> Some(sprintf "%s has no argument %s" owner p.Name)
+        | None ->
+            args
+            |> List.tryPick (fun a ->
+                match saved.TryGetProperty a.Name with
+                | true, v when sameArg a.Value v -> None
+                | true, v -> Some(sprintf "%s.%s was %s" owner a.Name (v.GetRawText()))
+                | _ ->
+                    let fallback =
+                        match a.Default with
+                        | ValueSome d -> sameValue d a.Value
+                        | ValueNone -> false
+
+                    if fallback then
+                        None
+                    else
+                        Some(sprintf "%s.%s is missing" owner a.Name))
 
 /// <summary>Facts about configurations, and configurations as JSON.</summary>
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]

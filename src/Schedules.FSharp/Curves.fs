@@ -63,8 +63,21 @@ module Curves =
     // docs:begin curve-registration
     let internal families: (Description * (ArgReader -> Curve)) list = [
         HuggingFace.GetInverseSqrtSchedule.description, HuggingFace.GetInverseSqrtSchedule.parse
+        // docs:end curve-registration
+        HuggingFace.GetConstantSchedule.description, HuggingFace.GetConstantSchedule.parse
+        HuggingFace.GetConstantScheduleWithWarmup.description, HuggingFace.GetConstantScheduleWithWarmup.parse
+        HuggingFace.GetLinearScheduleWithWarmup.description, HuggingFace.GetLinearScheduleWithWarmup.parse
+        HuggingFace.GetCosineScheduleWithWarmup.description, HuggingFace.GetCosineScheduleWithWarmup.parse
+        HuggingFace.GetCosineWithHardRestartsScheduleWithWarmup.description,
+        HuggingFace.GetCosineWithHardRestartsScheduleWithWarmup.parse
+        HuggingFace.GetPolynomialDecayScheduleWithWarmup.description,
+        HuggingFace.GetPolynomialDecayScheduleWithWarmup.parse
+        HuggingFace.GetCosineWithMinLrScheduleWithWarmup.description,
+        HuggingFace.GetCosineWithMinLrScheduleWithWarmup.parse
+        HuggingFace.GetCosineWithMinLrScheduleWithWarmupLrRate.description,
+        HuggingFace.GetCosineWithMinLrScheduleWithWarmupLrRate.parse
+        HuggingFace.GetWsdSchedule.description, HuggingFace.GetWsdSchedule.parse
     ]
-    // docs:end curve-registration
 
     /// The families' descriptions (join and scale are combinators, not schedules with a page).
     let internal descriptions = families |> List.map fst

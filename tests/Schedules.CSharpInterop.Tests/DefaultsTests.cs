@@ -16,10 +16,12 @@ public sealed class DefaultsTests
     private static readonly Assembly CoreAssembly = typeof(Core.LRScheduler).Assembly;
 
     // The F# factories whose `?x` options take their defaults from a preset rather than from the kind's module.
-    private static readonly Dictionary<(Type, string), Core.ReduceLROnPlateauConfig> Presets = new()
+    private static readonly Dictionary<(Type, string), object> Presets = new()
     {
         [(typeof(Core.LRScheduler), "ReduceLROnPlateau")] = Core.ReduceLROnPlateauConfig.Default,
         [(typeof(Core.CellDetection), "ReduceLROnPlateau")] = Core.ReduceLROnPlateauConfig.CellDetectionDefault,
+        [(typeof(Core.HuggingFace), "GetReduceOnPlateauSchedule")] = Core.ReduceLROnPlateauConfig.Default,
+        [(typeof(Core.HuggingFace), "GreedyLR")] = Core.GreedyLRConfig.Default,
     };
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
@@ -35,7 +37,7 @@ public sealed class DefaultsTests
         if (!IsOption(p)) return (false, null);
         if (Presets.TryGetValue((coreType, method.Name), out var preset))
         {
-            var field = typeof(Core.ReduceLROnPlateauConfig).GetProperty(Pascal(p.Name!));
+            var field = preset.GetType().GetProperty(Pascal(p.Name!));
             return field is null ? (false, null) : (true, field.GetValue(preset));
         }
 

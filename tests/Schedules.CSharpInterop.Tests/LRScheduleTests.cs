@@ -63,6 +63,18 @@ public sealed class LRScheduleTests
         ["ChainedScheduler watching"] = () => LRScheduler.ChainedScheduler(
             [LRScheduler.ConstantLR(), LRScheduler.ReduceLROnPlateau(patience: 1)]),
         ["GetInverseSqrtSchedule"] = () => HuggingFace.GetInverseSqrtSchedule(5, timescale: 3),
+        ["GetConstantSchedule"] = () => HuggingFace.GetConstantSchedule(),
+        ["GetConstantScheduleWithWarmup"] = () => HuggingFace.GetConstantScheduleWithWarmup(4),
+        ["GetLinearScheduleWithWarmup"] = () => HuggingFace.GetLinearScheduleWithWarmup(4, 20),
+        ["GetCosineScheduleWithWarmup"] = () => HuggingFace.GetCosineScheduleWithWarmup(4, 20, numCycles: 0.75),
+        ["GetCosineWithHardRestartsScheduleWithWarmup"] = () => HuggingFace.GetCosineWithHardRestartsScheduleWithWarmup(4, 20, numCycles: 2.0),
+        ["GetPolynomialDecayScheduleWithWarmup"] = () => HuggingFace.GetPolynomialDecayScheduleWithWarmup(4, 20, optimizerLr: 0.1, lrEnd: 1e-4, power: 2.0),
+        ["GetCosineWithMinLrScheduleWithWarmup"] = () => HuggingFace.GetCosineWithMinLrScheduleWithWarmup(4, 20, minLrRate: 0.1),
+        ["GetCosineWithMinLrScheduleWithWarmupLrRate"] = () => HuggingFace.GetCosineWithMinLrScheduleWithWarmupLrRate(4, 20, minLrRate: 0.1, warmupLrRate: 0.2),
+        ["GetWsdSchedule"] = () => HuggingFace.GetWsdSchedule(4, 6, numTrainingSteps: 25, decayType: "linear", minLrRatio: 0.1),
+        ["GetReduceOnPlateauSchedule"] = () => HuggingFace.GetReduceOnPlateauSchedule(factor: 0.5, patience: 1),
+        ["GreedyLR"] = () => HuggingFace.GreedyLR(patience: 2, smooth: true, windowSize: 3),
+        ["GetScheduler"] = () => HuggingFace.GetScheduler("cosine", numWarmupSteps: 3, numTrainingSteps: 20),
     };
 
     private static IReadOnlyList<IReadOnlyList<double>> Lrs(LRSchedule s) => s switch
@@ -101,13 +113,20 @@ public sealed class LRScheduleTests
         Assert.Empty(factories.Except(kinds));
     }
 
+    private static string Pascal(string snake) =>
+        string.Concat(snake.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+
     private static IEnumerable<string> Kinds(LRSchedule s) =>
         System.Text.Json.JsonDocument.Parse(s.ToJson()).RootElement is var root ? KindsIn(root) : [];
 
     private static IEnumerable<string> KindsIn(System.Text.Json.JsonElement e)
     {
         var kind = e.GetProperty("kind").GetString()!;
-        yield return kind == "hf.get_inverse_sqrt_schedule" ? "GetInverseSqrtSchedule" : kind;
+        // A family's kind ("hf.get_inverse_sqrt_schedule") names its factory (GetInverseSqrtSchedule).
+        yield return kind.StartsWith("hf.", StringComparison.Ordinal) ? Pascal(kind[3..]) : kind;
+        if (e.TryGetProperty("scheduler", out var inner) && inner.ValueKind == System.Text.Json.JsonValueKind.Object)
+            foreach (var k in KindsIn(inner))
+                yield return k;
         if (e.TryGetProperty("schedulers", out var children))
             foreach (var child in children.EnumerateArray())
                 foreach (var k in KindsIn(child))

@@ -206,6 +206,24 @@ let private rows (e: JsonElement) = [|
     for row in e.EnumerateArray() -> [| for v in row.EnumerateArray() -> number v |]
 |]
 
+/// Hugging Face's schedules that read the optimizer's default lr (`optimizer.defaults["lr"]`) take it as the
+/// argument optimizer_lr: the case's `optimizer.lr`, else `base_lrs[0]` (the format's default).
+let private withOptimizerLr (case: JsonElement) (spec: JsonElement) : JsonElement =
+    match spec.GetProperty("type").GetString() with
+    | "hf.get_polynomial_decay_schedule_with_warmup"
+    | "hf.get_cosine_with_min_lr_schedule_with_warmup"
+    | "hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate"
+    | "hf.get_scheduler" ->
+        let lr =
+            match tryProp "optimizer" case |> Option.bind (tryProp "lr") with
+            | Some lr -> number lr
+            | None -> number ((required "base_lrs" case).[0])
+
+        let withLr = JsonNode.Parse(spec.GetRawText()).AsObject()
+        withLr.["optimizer_lr"] <- JsonValue.Create lr
+        JsonDocument.Parse(withLr.ToJsonString()).RootElement.Clone()
+    | _ -> spec
+
 /// What the case's optimizer cycles (`optimizer`: SGD with momentum 0.9 unless it says otherwise) and the value it
 /// holds before the scheduler is built.
 let private optimizerMomentum (case: JsonElement) =
@@ -219,7 +237,7 @@ let private optimizerMomentum (case: JsonElement) =
 /// Builds and runs a case's spec for a PyTorch version: the scheduler is checked against the case's optimizer (as
 /// the shell does when it binds one) and observes the case's metrics (NaN where a step-based case has none).
 let runWith (version: PyTorchVersion) (case: JsonElement) =
-    let spec = case.GetProperty "scheduler"
+    let spec = withOptimizerLr case (case.GetProperty "scheduler")
 
     let scheduler =
         Scheduler.createWatching (config spec) |> Scheduler.withPyTorch version

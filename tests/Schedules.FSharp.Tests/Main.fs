@@ -27,6 +27,18 @@ let all =
         ChainedSchedulerTests.tests
         CurveTests.tests
         GetInverseSqrtScheduleTests.tests
+        GetConstantScheduleTests.tests
+        GetConstantScheduleWithWarmupTests.tests
+        GetLinearScheduleWithWarmupTests.tests
+        GetCosineScheduleWithWarmupTests.tests
+        GetCosineWithHardRestartsScheduleWithWarmupTests.tests
+        GetPolynomialDecayScheduleWithWarmupTests.tests
+        GetCosineWithMinLrScheduleWithWarmupTests.tests
+        GetCosineWithMinLrScheduleWithWarmupLrRateTests.tests
+        GetWsdScheduleTests.tests
+        GetReduceOnPlateauScheduleTests.tests
+        GreedyLRTests.tests
+        GetSchedulerTests.tests
         CurvesTests.tests
         SchedulerTests.tests
         ConfigTests.tests

@@ -29,6 +29,8 @@ type internal ArgValue =
     /// An optional function left out.
     | NoneArg
     | ChildrenArg of Node list
+    /// Named arguments handed on as one object (Hugging Face's scheduler_specific_kwargs).
+    | KeywordArgs of Arg list
 
 /// A named argument with its default, where it is optional: a saved configuration that lacks the argument had
 /// the default, so adding an optional argument keeps older checkpoints loadable.

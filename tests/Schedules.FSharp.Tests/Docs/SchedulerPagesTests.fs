@@ -100,9 +100,15 @@ let tests =
                 let names = pages |> List.map _.Name
                 Expect.equal (List.distinct names) names "one description per name"
 
+                // A family's case is named for its kind's last segment: GetScheduler for hf.get_scheduler.
+                let key (name: string) =
+                    name.Substring(name.LastIndexOf '.' + 1).Replace("_", "").ToLowerInvariant()
+
+                let covered = names |> List.map key |> Set.ofList
+
                 Expect.isTrue
-                    (Set.isSubset cases (Set.ofList names))
-                    (sprintf "%A are missing" (cases - Set.ofList names))
+                    (cases |> Set.forall (fun c -> covered.Contains(key c)))
+                    (sprintf "%A are missing" (cases |> Set.filter (fun c -> not (covered.Contains(key c)))))
             }
         yield
             test "docs/README.md links every page" {
