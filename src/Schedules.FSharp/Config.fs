@@ -47,6 +47,8 @@ type Config =
     /// <summary>A schedule that is a pure function of the step (see <see cref="T:Schedules.Curve"/>): every
     /// Hugging Face schedule, and the curves built by <c>Curves</c>.</summary>
     | Curve of Curve
+    /// <summary>Keras 3's ReduceLROnPlateau callback (wait ≥ patience); watches a metric.</summary>
+    | KerasReduceLROnPlateau of KerasReduceLROnPlateauConfig
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -78,6 +80,7 @@ module internal Compile =
         | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (children cs, milestones)
         | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
         | Curve c -> Kinds.Curve.compile c
+        | KerasReduceLROnPlateau c -> Kinds.Keras.ReduceLROnPlateau.compile c
 
     /// Each kind's description (its page and HTML line) and its reader of JSON configurations, registered by the
     /// description's name; composites read their children with `read`.
@@ -100,6 +103,8 @@ module internal Compile =
         Kinds.ReduceLROnPlateau.description, (fun r -> ReduceLROnPlateau(Kinds.ReduceLROnPlateau.parse r))
         Kinds.SequentialLR.description, (fun r -> let a, b = Kinds.SequentialLR.parse read r in SequentialLR(a, b))
         Kinds.ChainedScheduler.description, (fun r -> ChainedScheduler(Kinds.ChainedScheduler.parse read r))
+        Kinds.Keras.ReduceLROnPlateau.description,
+        (fun r -> KerasReduceLROnPlateau(Kinds.Keras.ReduceLROnPlateau.parse r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.

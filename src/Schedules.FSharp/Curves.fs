@@ -63,6 +63,12 @@ module Curves =
     // docs:begin curve-registration
     let internal families: (Description * (ArgReader -> Curve)) list = [
         HuggingFace.GetInverseSqrtSchedule.description, HuggingFace.GetInverseSqrtSchedule.parse
+        Keras.ExponentialDecay.description, Keras.ExponentialDecay.parse
+        Keras.PiecewiseConstantDecay.description, Keras.PiecewiseConstantDecay.parse
+        Keras.PolynomialDecay.description, Keras.PolynomialDecay.parse
+        Keras.InverseTimeDecay.description, Keras.InverseTimeDecay.parse
+        Keras.CosineDecay.description, Keras.CosineDecay.parse
+        Keras.CosineDecayRestarts.description, Keras.CosineDecayRestarts.parse
     ]
     // docs:end curve-registration
 
