@@ -100,9 +100,17 @@ let tests =
                 let names = pages |> List.map _.Name
                 Expect.equal (List.distinct names) names "one description per name"
 
-                Expect.isTrue
-                    (Set.isSubset cases (Set.ofList names))
-                    (sprintf "%A are missing" (cases - Set.ofList names))
+                // A family's case is named for .NET (KerasReduceLROnPlateau), its page for its users
+                // (keras.callbacks.ReduceLROnPlateau): a case has a page when a page's example is of that case.
+                let shown =
+                    pages
+                    |> List.map (fun p ->
+                        (FSharp.Reflection.FSharpValue.GetUnionFields(Config.ofJson p.Example, typeof<Config>)
+                         |> fst)
+                            .Name)
+                    |> Set.ofList
+
+                Expect.isTrue (Set.isSubset cases shown) (sprintf "%A are missing" (cases - shown))
             }
         yield
             test "docs/README.md links every page" {

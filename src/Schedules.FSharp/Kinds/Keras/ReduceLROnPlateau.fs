@@ -51,20 +51,13 @@ module internal ReduceLROnPlateau =
     [<Literal>]
     let Name = "keras.callbacks.ReduceLROnPlateau"
 
-    /// Keras' counters: best (None before the first epoch, kept as NaN while lastEpoch is 0), wait, cooldown_counter,
-    /// and the number of epoch ends seen.
+    /// Keras' counters: best, wait, cooldown_counter, and the number of epoch ends seen. Keras' best starts as None;
+    /// here it is unset while lastEpoch is 0, and holds the placeholder ±∞ of the watched direction (Keras 3.0's start).
     type Counters = {
         Best: float
         Wait: int
         CooldownCounter: int
         LastEpoch: int
-    }
-
-    let initial = {
-        Best = nan
-        Wait = 0
-        CooldownCounter = 0
-        LastEpoch = 0
     }
 
     let private fields (s: Counters) =
@@ -95,6 +88,13 @@ module internal ReduceLROnPlateau =
         | Some Min -> true
         | Some Max -> false
         | None -> autoMinimises c.Monitor
+
+    let initial (c: KerasReduceLROnPlateauConfig) = {
+        Best = if minimises c then infinity else -infinity
+        Wait = 0
+        CooldownCounter = 0
+        LastEpoch = 0
+    }
 
     /// Keras' monitor_op on (current, best), min_delta taken as |min_delta| and negated for Min: in Min mode
     /// current − (−|δ|) < best, in Max mode current − |δ| > best. Every comparison with NaN is false.
@@ -220,10 +220,12 @@ module internal ReduceLROnPlateau =
         if s.CooldownCounter > 0 && s.Wait <> 0 then
             Json.unreachable (path + ".wait") (sprintf "is %d, but is 0 while the cooldown runs" s.Wait)
 
-        if s.LastEpoch = 0 && not (Double.IsNaN s.Best && s.CooldownCounter = 0) then
+        if s.LastEpoch = 0 && s <> initial c then
             Json.unreachable
                 path
-                "has seen no epoch (lastEpoch 0), where best is unset (NaN), wait 0 and cooldownCounter 0"
+                (sprintf
+                    "has seen no epoch (lastEpoch 0), where best is the unset %s, wait 0 and cooldownCounter 0"
+                    (Validate.show (initial c).Best))
 
         s
 
@@ -273,7 +275,7 @@ module internal ReduceLROnPlateau =
             WatchesMetric = true
             CyclesMomentum = false
             CheckGroups = ignore
-            Start = fun initialLr lrs -> struct (Node.result (fields initial) lrs None [], initialLr)
+            Start = fun initialLr lrs -> struct (Node.result (fields (initial c)) lrs None [], initialLr)
             InitialStep = fun state lrs -> Node.result state lrs None []
             Step = stepWith
             Restart = stepWith
