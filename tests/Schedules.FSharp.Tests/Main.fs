@@ -27,6 +27,13 @@ let all =
         ChainedSchedulerTests.tests
         CurveTests.tests
         GetInverseSqrtScheduleTests.tests
+        KerasExponentialDecayTests.tests
+        KerasPiecewiseConstantDecayTests.tests
+        KerasPolynomialDecayTests.tests
+        KerasInverseTimeDecayTests.tests
+        KerasCosineDecayTests.tests
+        KerasCosineDecayRestartsTests.tests
+        KerasReduceLROnPlateauTests.tests
         CurvesTests.tests
         SchedulerTests.tests
         ConfigTests.tests
