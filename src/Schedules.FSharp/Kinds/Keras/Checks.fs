@@ -5,7 +5,7 @@ module internal Schedules.Kinds.Keras.Checks
 open System
 open Schedules
 
-/// A finite number (alpha, whose range Keras leaves free).
+/// A finite number (min_delta, whose sign Keras ignores).
 let finite (param: string) (v: float) =
     if not (Double.IsFinite v) then
         Validate.fail param v "a finite number"

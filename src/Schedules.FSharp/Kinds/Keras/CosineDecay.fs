@@ -59,7 +59,7 @@ let internal curve
     : Curve =
     Checks.learningRate "initial_learning_rate" initialLearningRate
     Checks.length "decay_steps" decaySteps
-    Checks.finite "alpha" alpha
+    Validate.nonNegative "alpha" alpha
     warmupTarget |> Option.iter (Checks.learningRate "warmup_target")
     Validate.nonNegative "warmup_steps" warmupSteps
 
@@ -94,7 +94,7 @@ let internal description: Description = {
         "`keras.optimizers.schedules.CosineDecay(0.0, decay_steps=30, alpha=0.1, warmup_target=0.1, warmup_steps=10)`"
     FSharp = "`Keras.CosineDecay(0.0, 30, alpha = 0.1, warmupTarget = 0.1, warmupSteps = 10)`"
     Differences =
-        "Keras' conventions kept: warmup_steps is ignored without a warmup_target, and a warmup_target with warmup_steps 0 decays from the target (initial_learning_rate is then never used). Keras computes in float32 (the step too); this port computes Keras' operations in float64, in Keras' order, so values agree with Keras to float32 precision, not bit for bit. A negative warmup_steps or a non-finite argument is refused."
+        "Keras' conventions kept: warmup_steps is ignored without a warmup_target, and a warmup_target with warmup_steps 0 decays from the target (initial_learning_rate is then never used). Keras computes in float32 (the step too); this port computes Keras' operations in float64, in Keras' order, so values agree with Keras to float32 precision, not bit for bit. A negative alpha (negative LRs), a negative warmup_steps (a warm-up ending before step 0) or a non-finite argument is refused."
     Example =
         """{"kind": "keras.CosineDecay", "initial_learning_rate": 0.0, "decay_steps": 30, "alpha": 0.1, "warmup_target": 0.1, "warmup_steps": 10}"""
     ExampleLrs = [ 1.0 ]

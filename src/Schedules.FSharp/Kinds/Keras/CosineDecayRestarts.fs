@@ -70,7 +70,7 @@ let internal curve
             "a finite number >= 1 (below 1 the periods' lengths sum to a limit, after which Keras takes the log of a negative number: NaN)"
 
     Validate.nonNegative "m_mul" mMul
-    Checks.finite "alpha" alpha
+    Validate.nonNegative "alpha" alpha
 
     {
         Name = Name
@@ -102,7 +102,7 @@ let internal description: Description = {
     Source = "`keras.optimizers.schedules.CosineDecayRestarts(0.1, first_decay_steps=10, t_mul=2.0, m_mul=0.8)`"
     FSharp = "`Keras.CosineDecayRestarts(0.1, 10, tMul = 2.0, mMul = 0.8)`"
     Differences =
-        "Keras' restart index kept: with t_mul ≠ 1 it is the floor of a quotient of logarithms, which can fall one short at an exact restart (t_mul 3, first_decay_steps 1, step 121 gives alpha × initial_learning_rate, 0 by default, instead of the peak); alpha is not multiplied by m_mul^i, so the floor stays at alpha × initial_learning_rate while the peaks shrink. Keras computes in float32 (the step too); this port computes Keras' operations in float64, in Keras' order, so values agree with Keras to float32 precision, not bit for bit. t_mul below 1 (Keras yields NaN once the periods' geometric sum is exhausted), a negative m_mul or a non-finite argument is refused."
+        "Keras' restart index kept: with t_mul ≠ 1 it is the floor of a quotient of logarithms, which can fall one short at an exact restart (t_mul 3, first_decay_steps 1, step 121 gives alpha × initial_learning_rate, 0 by default, instead of the peak); alpha is not multiplied by m_mul^i, so the floor stays at alpha × initial_learning_rate while the peaks shrink. Keras computes in float32 (the step too); this port computes Keras' operations in float64, in Keras' order, so values agree with Keras to float32 precision, not bit for bit. t_mul below 1 (Keras yields NaN once the periods' geometric sum is exhausted), a negative m_mul or alpha (negative LRs) or a non-finite argument is refused."
     Example =
         """{"kind": "keras.CosineDecayRestarts", "initial_learning_rate": 0.1, "first_decay_steps": 10, "t_mul": 2.0, "m_mul": 0.8}"""
     ExampleLrs = [ 1.0 ]

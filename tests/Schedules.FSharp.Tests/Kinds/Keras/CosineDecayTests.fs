@@ -47,6 +47,8 @@ let tests =
             box (Keras.CosineDecay(0.0, 10, warmupTarget = 0.1, warmupSteps = -1.0)))
         refused "an infinite alpha is refused" "alpha" "Infinity" (fun () ->
             box (Keras.CosineDecay(0.1, 10, alpha = infinity)))
+        refused "a negative alpha is refused (negative LRs at the end)" "alpha" "-0.1" (fun () ->
+            box (Keras.CosineDecay(0.1, 10, alpha = -0.1)))
         test "JSON: warmup_target left out (or null, Python's None) is no warm-up" {
             let json = Config.toJson (Scheduler.config (Keras.CosineDecay(0.1, 10)))
             Expect.isFalse (json.Contains "warmup_target") "no warmup_target written"
