@@ -62,6 +62,8 @@ type Config =
         NumTrainingSteps: int option *
         OptimizerLr: float option *
         Scheduler: Config
+    /// <summary>Keras 3's ReduceLROnPlateau callback (wait ≥ patience); watches a metric.</summary>
+    | KerasReduceLROnPlateau of KerasReduceLROnPlateauConfig
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -110,6 +112,7 @@ module internal Compile =
         | GreedyLR c -> Kinds.HuggingFace.GreedyLR.compile c
         | GetScheduler(name, w, t, lr, c) ->
             Kinds.HuggingFace.GetScheduler.compile (name, w, t, lr, compileIn version bounds c)
+        | KerasReduceLROnPlateau c -> Kinds.Keras.ReduceLROnPlateau.compile c
 
     /// The node of a configuration for the PyTorch version it reproduces.
     let nodeFor (version: PyTorchVersion) (config: Config) : Node =
@@ -146,6 +149,8 @@ module internal Compile =
         Kinds.HuggingFace.GreedyLR.description, (fun r -> GreedyLR(Kinds.HuggingFace.GreedyLR.parse r))
         Kinds.HuggingFace.GetScheduler.description,
         (fun r -> GetScheduler(Kinds.HuggingFace.GetScheduler.parse read "" r))
+        Kinds.Keras.ReduceLROnPlateau.description,
+        (fun r -> KerasReduceLROnPlateau(Kinds.Keras.ReduceLROnPlateau.parse r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.

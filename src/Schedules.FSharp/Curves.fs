@@ -77,6 +77,12 @@ module Curves =
         HuggingFace.GetCosineWithMinLrScheduleWithWarmupLrRate.description,
         HuggingFace.GetCosineWithMinLrScheduleWithWarmupLrRate.parse
         HuggingFace.GetWsdSchedule.description, HuggingFace.GetWsdSchedule.parse
+        Keras.ExponentialDecay.description, Keras.ExponentialDecay.parse
+        Keras.PiecewiseConstantDecay.description, Keras.PiecewiseConstantDecay.parse
+        Keras.PolynomialDecay.description, Keras.PolynomialDecay.parse
+        Keras.InverseTimeDecay.description, Keras.InverseTimeDecay.parse
+        Keras.CosineDecay.description, Keras.CosineDecay.parse
+        Keras.CosineDecayRestarts.description, Keras.CosineDecayRestarts.parse
     ]
 
     /// The families' descriptions (join and scale are combinators, not schedules with a page).

@@ -22,6 +22,7 @@ public sealed class DefaultsTests
         [(typeof(Core.CellDetection), "ReduceLROnPlateau")] = Core.ReduceLROnPlateauConfig.CellDetectionDefault,
         [(typeof(Core.HuggingFace), "GetReduceOnPlateauSchedule")] = Core.ReduceLROnPlateauConfig.Default,
         [(typeof(Core.HuggingFace), "GreedyLR")] = Core.GreedyLRConfig.Default,
+        [(typeof(Core.Keras), "ReduceLROnPlateau")] = Core.KerasReduceLROnPlateauConfig.Default,
     };
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];

@@ -39,6 +39,13 @@ let all =
         GetReduceOnPlateauScheduleTests.tests
         GreedyLRTests.tests
         GetSchedulerTests.tests
+        KerasExponentialDecayTests.tests
+        KerasPiecewiseConstantDecayTests.tests
+        KerasPolynomialDecayTests.tests
+        KerasInverseTimeDecayTests.tests
+        KerasCosineDecayTests.tests
+        KerasCosineDecayRestartsTests.tests
+        KerasReduceLROnPlateauTests.tests
         CurvesTests.tests
         SchedulerTests.tests
         ConfigTests.tests

@@ -92,6 +92,10 @@ type internal ArgReader(e: JsonElement, path: string) =
         | ValueSome v -> Some(number name v)
         | ValueNone -> None
 
+    member _.Floats(name: string) : float list =
+        array name (get name)
+        |> List.mapi (fun i x -> number (sprintf "%s[%d]" name i) x)
+
     member _.BoolOr(name: string, fallback: bool) : bool =
         match tryProp name with
         | ValueSome v when v.ValueKind = JsonValueKind.True -> true

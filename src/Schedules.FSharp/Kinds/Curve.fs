@@ -13,6 +13,8 @@ type CurveArg =
     | Text of string
     /// <summary>Integers (boundaries).</summary>
     | Integers of int list
+    /// <summary>Real numbers (the values of a piecewise schedule).</summary>
+    | Numbers of float list
     /// <summary>Curves (the parts of a join).</summary>
     | Curves of Curve list
 
@@ -48,6 +50,7 @@ module internal Curve =
         | Flag b -> BoolArg b
         | Text t -> NameArg(t, t)
         | Integers is -> IntsArg is
+        | Numbers xs -> GroupsArg(Each xs)
         | Curves cs -> ChildrenArg(List.map compile cs)
 
     and compile (c: Curve) : Node =

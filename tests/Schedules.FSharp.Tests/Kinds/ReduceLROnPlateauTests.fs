@@ -85,6 +85,18 @@ let examples =
             let first = lrsOf { c with Factor = 0.5 } [ 1.0 ] [ nan ] |> Array.map Array.head
             Expect.equal first [| 1.0; 0.5 |] "a first NaN already reduces"
         }
+        test "Patience across families: PyTorch (and timm) reduce when the bad epochs exceed patience (> p)" {
+            let c = {
+                ReduceLROnPlateauConfig.Default with
+                    Patience = 2
+                    Factor = 0.5
+                    Threshold = 0.0
+                    Warmup = 0
+            }
+
+            let rows = lrsOf c [ 1.0 ] [ 1.0; 1.0; 1.0; 1.0 ] |> Array.map Array.head
+            Expect.equal rows [| 1.0; 1.0; 1.0; 1.0; 0.5 |] "the 3rd bad epoch (the 4th metric) reduces, not the 2nd"
+        }
         test "the seed's grace period still runs the rule: with patience 0 a NaN in warmup reduces" {
             let c = {
                 ReduceLROnPlateauConfig.Default with
