@@ -176,7 +176,9 @@ module Scheduler =
     [<CompiledName("OfJsonWatching")>]
     let ofJsonWatching (json: string) : Scheduler<float> =
         let config, version = Config.ofVersionedJson json
-        createWatching config |> withPyTorch (defaultArg version PyTorchVersion.defaultVersion)
+
+        createWatching config
+        |> withPyTorch (defaultArg version PyTorchVersion.defaultVersion)
 
     /// <summary>The momentum bounds (base, max) the scheduler leaves in an optimizer's param groups when it is built
     /// (PyTorch's <c>base_momentum</c> and <c>max_momentum</c> keys): the last written, depth first, by a
