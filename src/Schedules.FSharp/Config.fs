@@ -435,15 +435,24 @@ module Config =
             | JsonValueKind.Object ->
                 match root.TryGetProperty "pytorch" with
                 | true, v ->
-                    let text =
-                        if v.ValueKind = JsonValueKind.String then
-                            v.GetString()
-                        else
-                            v.GetRawText()
+                    let version =
+                        match v.ValueKind with
+                        | JsonValueKind.String -> Some(PyTorchVersion.parse "pytorch" (v.GetString()))
+                        // null is a field left out, as for arguments.
+                        | JsonValueKind.Null -> None
+                        | _ ->
+                            raise (
+                                ArgumentException(
+                                    sprintf
+                                        "pytorch must be a string, \"2.x\" or \"1.13\", but got %s."
+                                        (v.GetRawText()),
+                                    "pytorch"
+                                )
+                            )
 
                     let rest = Nodes.JsonObject.Create root
                     rest.Remove "pytorch" |> ignore
-                    Some(PyTorchVersion.parse "pytorch" text), JsonSerializer.SerializeToElement rest
+                    version, JsonSerializer.SerializeToElement rest
                 | _ -> None, root
             | _ -> None, root
 
