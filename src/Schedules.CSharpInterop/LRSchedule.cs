@@ -26,14 +26,23 @@ public abstract class LRSchedule
     /// <summary>Whether the scheduler, or one inside it, cycles momentum (or Adam's beta1).</summary>
     public bool CyclesMomentum => ConfigModule.CyclesMomentum(Core.Config);
 
+    /// <summary>The PyTorch whose semantics the schedule reproduces: <see cref="PyTorchVersion.PyTorch2"/> unless
+    /// built with <c>WithPyTorch</c> (or read from JSON that names another).</summary>
+    public PyTorchVersion PyTorch => PyTorchVersions.Of(Core.PyTorch);
+
+    /// <summary>The core scheduler rebuilt for <paramref name="version"/>, validated again.</summary>
+    private protected Scheduler<double> CoreFor(PyTorchVersion version) =>
+        Schedules.Scheduler.WithPyTorch(PyTorchVersions.Core(version), Core);
+
     /// <summary>
     /// The configuration as a JSON document, <c>{"kind": "StepLR", "stepSize": 30, "gamma": 0.1}</c>: PyTorch's
     /// names, modes by PyTorch's names, functions by their registered names (see <see cref="Functions"/>),
-    /// composites nested. Read it back with <see cref="Schedule.FromJson"/> or <see cref="MetricSchedule.FromJson"/>.
+    /// composites nested, and <c>"pytorch": "1.13"</c> for a schedule built for PyTorch 1.13 (a 2.x schedule writes
+    /// no version). Read it back with <see cref="Schedule.FromJson"/> or <see cref="MetricSchedule.FromJson"/>.
     /// A function that is not registered raises an <see cref="ArgumentException"/> naming its parameter
     /// (<c>lrLambda</c>, <c>scaleFn</c>).
     /// </summary>
-    public string ToJson() => ConfigModule.ToJson(Core.Config);
+    public string ToJson() => Schedules.Scheduler.ToJson(Core);
 
     /// <summary>
     /// What building the scheduler on an optimizer with these LRs does (PyTorch's constructor, including its
@@ -97,25 +106,34 @@ public sealed class Schedule : LRSchedule
     /// An invalid value, an unknown kind, argument or function name raises the factories'
     /// <see cref="ArgumentException"/> naming the field; a text that is not JSON raises a
     /// <see cref="FormatException"/>. A configuration that watches a metric (one holding a ReduceLROnPlateau) is
-    /// refused: read it with <see cref="MetricSchedule.FromJson"/>.
+    /// refused: read it with <see cref="MetricSchedule.FromJson"/>. A top-level <c>"pytorch"</c> field
+    /// (<c>"2.x"</c> or <c>"1.13"</c>, as <see cref="LRSchedule.ToJson"/> writes it) says which PyTorch the schedule
+    /// reproduces; without it, 2.x.
     /// </summary>
     /// <param name="json">The configuration as JSON.</param>
     public static Schedule FromJson(string json)
     {
-        var config = ConfigModule.OfJson(json);
-        if (ConfigModule.WatchesMetric(config))
+        var watching = Schedules.Scheduler.OfJsonWatching(json);
+        if (ConfigModule.WatchesMetric(watching.Config))
         {
             throw new ArgumentException(
-                $"json holds a {ConfigModule.Kind(config)} that watches a metric (a ReduceLROnPlateau, or a composite "
-                + "holding one), which a Schedule cannot: read it with MetricSchedule.FromJson.",
+                $"json holds a {ConfigModule.Kind(watching.Config)} that watches a metric (a ReduceLROnPlateau, or a "
+                + "composite holding one), which a Schedule cannot: read it with MetricSchedule.FromJson.",
                 nameof(json));
         }
 
-        return new(Schedules.Scheduler.WithMetric(Schedules.Scheduler.Create(config)));
+        return new(watching);
     }
 
+    /// <summary>The same schedule reproducing another PyTorch: <see cref="PyTorchVersion.PyTorch2"/> (the default)
+    /// or <see cref="PyTorchVersion.PyTorch1_13"/>. The configuration is validated again, so a spec that version
+    /// refuses (1.13: a ChainedScheduler inside a SequentialLR) raises an <see cref="ArgumentException"/>. A state
+    /// belongs to the version that started it: <see cref="LRSchedule.Load"/> refuses another's checkpoint.</summary>
+    public Schedule WithPyTorch(PyTorchVersion version) => new(CoreFor(version));
+
     /// <summary>The core's step-based view of this schedule, for <see cref="Preview"/>; built once, on first use.</summary>
-    internal Scheduler<Unit> StepBased => _stepBased ??= Schedules.Scheduler.Create(Core.Config);
+    internal Scheduler<Unit> StepBased =>
+        _stepBased ??= Schedules.Scheduler.WithPyTorch(Core.PyTorch, Schedules.Scheduler.Create(Core.Config));
 
     /// <summary>One transition from <paramref name="state"/>, observing the LRs currently applied.</summary>
     /// <param name="state">The state from <see cref="LRSchedule.Init"/> or the previous step.</param>
@@ -195,12 +213,14 @@ public sealed class MetricSchedule : LRSchedule
     /// <summary>
     /// A schedule from a JSON document written by <see cref="LRSchedule.ToJson"/> or by hand (arguments left out
     /// take their defaults, PyTorch's: a ReduceLROnPlateau read here has no grace period unless it says
-    /// <c>"warmup": 1</c>). Any configuration reads, one that watches no metric ignoring it. Errors as
-    /// <see cref="Schedule.FromJson"/>.
+    /// <c>"warmup": 1</c>). Any configuration reads, one that watches no metric ignoring it. Errors and the
+    /// <c>"pytorch"</c> field as <see cref="Schedule.FromJson"/>.
     /// </summary>
     /// <param name="json">The configuration as JSON.</param>
-    public static MetricSchedule FromJson(string json) =>
-        new(Schedules.Scheduler.CreateWatching(ConfigModule.OfJson(json)));
+    public static MetricSchedule FromJson(string json) => new(Schedules.Scheduler.OfJsonWatching(json));
+
+    /// <summary>The same schedule reproducing another PyTorch, as <see cref="Schedule.WithPyTorch"/>.</summary>
+    public MetricSchedule WithPyTorch(PyTorchVersion version) => new(CoreFor(version));
 
     /// <summary>One transition from <paramref name="state"/>, observing the LRs currently applied and the metric
     /// (a validation loss, an accuracy; NaN counts as not improving).</summary>

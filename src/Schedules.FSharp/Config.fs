@@ -71,7 +71,7 @@ module internal Compile =
 
     /// The momentum bounds (base, max) the param groups hold once every scheduler of the configuration was built
     /// on one optimizer: the last written, depth first, as PyTorch builds children before their composite.
-    let rec private boundsWritten (version: PyTorchVersion) (config: Config) =
+    let rec boundsWritten (version: PyTorchVersion) (config: Config) =
         match config with
         | OneCycleLR c -> Kinds.OneCycleLR.boundsWritten c
         | CyclicLR c -> Kinds.CyclicLR.boundsWritten version c
@@ -416,11 +416,9 @@ module Config =
         Validate.notNull "config" (box config)
         Compile.toText true (fun w -> Compile.writeNode Compile.Names w (Compile.node config))
 
-    /// <summary>A configuration from a JSON document written by <c>toJson</c> (or by hand: arguments left out take
-    /// their defaults). Raises the constructors' ArgumentException, naming the field, for an invalid value, an
-    /// unknown kind or argument, or an unknown function name; a text that is not JSON raises a FormatException.</summary>
-    [<CompiledName("OfJson")>]
-    let ofJson (json: string) : Config =
+    /// A configuration and the PyTorch version named beside it at the top level (`"pytorch": "1.13"`, which
+    /// `Scheduler.toJson` writes), if it is.
+    let internal ofVersionedJson (json: string) : Config * PyTorchVersion option =
         Validate.notNull "json" (box json)
 
         let doc =
@@ -430,6 +428,55 @@ module Config =
                 raise (FormatException(sprintf "The configuration is not valid JSON (%s)" e.Message))
 
         use doc = doc
-        let config = Compile.read "" doc.RootElement
+        let root = doc.RootElement
+
+        let version, root =
+            match root.ValueKind with
+            | JsonValueKind.Object ->
+                match root.TryGetProperty "pytorch" with
+                | true, v ->
+                    let version =
+                        match v.ValueKind with
+                        | JsonValueKind.String -> Some(PyTorchVersion.parse "pytorch" (v.GetString()))
+                        // null is a field left out, as for arguments.
+                        | JsonValueKind.Null -> None
+                        | _ ->
+                            raise (
+                                ArgumentException(
+                                    sprintf
+                                        "pytorch must be a string, \"2.x\" or \"1.13\", but got %s."
+                                        (v.GetRawText()),
+                                    "pytorch"
+                                )
+                            )
+
+                    let rest = Nodes.JsonObject.Create root
+                    rest.Remove "pytorch" |> ignore
+                    version, JsonSerializer.SerializeToElement rest
+                | _ -> None, root
+            | _ -> None, root
+
+        let config = Compile.read "" root
         (Compile.node config).Validate()
-        config
+        config, version
+
+    /// <summary>A configuration from a JSON document written by <c>toJson</c> (or by hand: arguments left out take
+    /// their defaults). Raises the constructors' ArgumentException, naming the field, for an invalid value, an
+    /// unknown kind or argument, or an unknown function name; a text that is not JSON raises a FormatException.
+    /// A configuration holds no PyTorch version: a document that names one other than the default
+    /// (<c>"pytorch": "1.13"</c>, as <c>Scheduler.toJson</c> writes for a 1.13 scheduler) is refused with an
+    /// ArgumentException naming <c>pytorch</c>; read it with <c>Scheduler.ofJson</c>.</summary>
+    [<CompiledName("OfJson")>]
+    let ofJson (json: string) : Config =
+        match ofVersionedJson json with
+        | config, None -> config
+        | config, Some version when version = PyTorchVersion.defaultVersion -> config
+        | _, Some version ->
+            raise (
+                ArgumentException(
+                    sprintf
+                        "json names PyTorch %s (\"pytorch\"), which belongs to a scheduler, not to its configuration: read it with Scheduler.ofJson (C#: Schedule.FromJson), which builds the scheduler for that version."
+                        (PyTorchVersion.name version),
+                    "pytorch"
+                )
+            )

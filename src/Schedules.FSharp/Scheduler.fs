@@ -2,6 +2,8 @@ namespace Schedules
 
 open System
 open System.Collections.Immutable
+open System.Text.Json
+open System.Text.Json.Nodes
 
 /// <summary>
 /// A validated scheduler configuration. <c>'Metric</c> says what a step observes besides the LRs: <c>unit</c> for a
@@ -141,6 +143,63 @@ module Scheduler =
 
     /// The compiled configuration.
     let internal node (scheduler: Scheduler<'M>) = scheduler.Compiled
+
+    /// <summary>The scheduler as a JSON document: its configuration as <c>Config.toJson</c> writes it, and, for a
+    /// scheduler built for another PyTorch than the default, the version beside the kind:
+    /// <c>{"kind": "StepLR", "stepSize": 30, "gamma": 0.1, "pytorch": "1.13"}</c>. A 2.x scheduler writes no
+    /// <c>"pytorch"</c> field, so its document is its configuration's. Read it back with <c>ofJson</c> (or
+    /// <c>ofJsonWatching</c>). A function without a name raises an ArgumentException naming the parameter.</summary>
+    [<CompiledName("ToJson")>]
+    let toJson (scheduler: Scheduler<'M>) : string =
+        Validate.notNull "scheduler" (box scheduler)
+        let text = Config.toJson scheduler.Configuration
+
+        if scheduler.Version = PyTorchVersion.defaultVersion then
+            text
+        else
+            let document = JsonNode.Parse(text).AsObject()
+            document.Add("pytorch", JsonValue.Create(PyTorchVersion.name scheduler.Version))
+            document.ToJsonString(JsonSerializerOptions(WriteIndented = true))
+
+    /// <summary>A step-based scheduler from a JSON document written by <c>toJson</c> (or <c>Config.toJson</c>, or by
+    /// hand): the configuration, built for the PyTorch its top-level <c>"pytorch"</c> field names (<c>"2.x"</c> or
+    /// <c>"1.13"</c>; a document without it is 2.x). Errors as <c>Config.ofJson</c> and <c>create</c>; a
+    /// <c>"pytorch"</c> naming another version raises an ArgumentException naming it, and a configuration the
+    /// version refuses raises <c>withPyTorch</c>'s.</summary>
+    [<CompiledName("OfJson")>]
+    let ofJson (json: string) : Scheduler<unit> =
+        let config, version = Config.ofVersionedJson json
+        create config |> withPyTorch (defaultArg version PyTorchVersion.defaultVersion)
+
+    /// <summary>Any scheduler from a JSON document written by <c>toJson</c>, as one whose steps observe a metric
+    /// (see <c>createWatching</c>); the version as in <c>ofJson</c>.</summary>
+    [<CompiledName("OfJsonWatching")>]
+    let ofJsonWatching (json: string) : Scheduler<float> =
+        let config, version = Config.ofVersionedJson json
+
+        createWatching config
+        |> withPyTorch (defaultArg version PyTorchVersion.defaultVersion)
+
+    /// <summary>The momentum bounds (base, max) the scheduler leaves in an optimizer's param groups when it is built
+    /// (PyTorch's <c>base_momentum</c> and <c>max_momentum</c> keys): the last written, depth first, by a
+    /// OneCycleLR that cycles momentum or, with <c>PyTorch2</c>, by a CyclicLR that does (1.13's CyclicLR writes
+    /// none); None when nothing in it writes them.</summary>
+    [<CompiledName("MomentumBoundsWritten")>]
+    let momentumBoundsWritten (scheduler: Scheduler<'M>) : (ForGroups<float> * ForGroups<float>) option =
+        Validate.notNull "scheduler" (box scheduler)
+        Compile.boundsWritten scheduler.Version scheduler.Configuration
+
+    /// <summary>Whether the scheduler holds a OneCycleLR that cycles momentum: PyTorch's OneCycleLR reads the
+    /// momentum bounds from the param groups on every step, so the bounds a scheduler built after it on the same
+    /// optimizer writes (see <c>momentumBoundsWritten</c>) decide its momentum. Within one scheduler this library
+    /// reproduces that; the TorchSharp shell refuses to step such a scheduler once another one bound to its optimizer
+    /// has written other bounds.</summary>
+    [<CompiledName("ReadsMomentumBounds")>]
+    let readsMomentumBounds (scheduler: Scheduler<'M>) : bool =
+        Validate.notNull "scheduler" (box scheduler)
+
+        Kinds.Node.descendants scheduler.Compiled
+        |> List.exists (fun n -> n.Kind = Kinds.OneCycleLR.description.Name && n.CyclesMomentum)
 
     /// <summary>Refuses per-group settings (minLr, lrLambda, maxLr, momentum bounds; composites' children included)
     /// of another length than <paramref name="groups"/>, the number of param groups the scheduler is to drive, with

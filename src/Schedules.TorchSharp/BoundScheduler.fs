@@ -52,13 +52,17 @@ type BoundScheduler<'Metric>
     /// <c>Every</c>-th call runs a transition with the values the optimizer holds of the field (the LRs by default)
     /// and the metric, then writes the result. Nothing is written when the transition fails, or when its values
     /// cannot all be written (one value, and momentum, per group; LR and weight decay finite and &gt;= 0, momentum
-    /// and betas in [0, 1)): an InvalidOperationException names the group and the value.
+    /// and betas in [0, 1)): an InvalidOperationException names the group and the value. A scheduler holding a
+    /// OneCycleLR that cycles momentum refuses to step (InvalidOperationException, nothing written) once another
+    /// scheduler bound to the same optimizer after it wrote other momentum bounds (a cycling OneCycleLR, or 2.x's
+    /// cycling CyclicLR): PyTorch's OneCycleLR would read those; see docs/guide/composition.md.
     /// </summary>
     member _.Step(metric: 'Metric) : StepReport =
         let call = calls + 1
         let lrs = ParamGroups.values field groups
 
         if call % every = 0 then
+            MomentumBounds.check optimizer scheduler
             let next, out = Scheduler.step scheduler state { Lrs = lrs; Metric = metric }
             ParamGroups.write groups field out.Lrs out.Momentum
             state <- next
@@ -110,6 +114,7 @@ type BoundScheduler<'Metric>
             Metric = Unchecked.defaultof<'Metric>
         }
 
+        MomentumBounds.check optimizer scheduler
         let next, out = Scheduler.stepAt scheduler state epoch observation
         ParamGroups.write groups field out.Lrs out.Momentum
         state <- next
@@ -153,7 +158,11 @@ type Shell =
     /// Binds a scheduler to an optimizer as PyTorch's constructor does: reads the optimizer's LRs, runs the
     /// scheduler's initial step and writes its epoch-0 LRs (and momentum). An optimizer the scheduler cannot drive
     /// (a per-group setting of another length, no momentum to cycle, a baseMomentum or maxMomentum outside [0, 1)
-    /// that would become the momentum or beta1) is refused with an ArgumentException before anything is written.
+    /// that would become the momentum or beta1, a momentum the scheduler's PyTorch cannot cycle: with
+    /// <c>PyTorch1_13</c>, a CyclicLR on Adam's beta1, see <c>Scheduler.checkMomentum</c>) is refused with an
+    /// ArgumentException before anything is written. The momentum bounds the scheduler writes (a cycling OneCycleLR,
+    /// or 2.x's cycling CyclicLR) become the optimizer's: a OneCycleLR bound to it earlier with other bounds then
+    /// refuses to step.
     /// <paramref name="every"/> (default 1) runs one transition every that many calls of <c>Step</c>.
     /// <paramref name="field"/> (default <c>Hyperparameter.LearningRate</c>) is the setting the scheduler drives:
     /// with <c>Hyperparameter.WeightDecay</c> the "LRs" it reads, computes and writes are each group's weight decay,
@@ -179,6 +188,7 @@ type Shell =
         ParamGroups.check scheduler field groups
         let state, out = Scheduler.init scheduler (ParamGroups.values field groups)
         ParamGroups.write groups field out.Lrs out.Momentum
+        MomentumBounds.record optimizer scheduler
         BoundScheduler<'M>(scheduler, optimizer, field, every, state, 0)
 
     /// <summary>

@@ -152,7 +152,8 @@ module internal ParamGroups =
 
     /// Refuses, before anything is written, an optimizer that cannot take what the scheduler will write to the
     /// field: no groups, per-group settings of another length, a field the optimizer does not have, values of the
-    /// field outside what it allows, a momentum cycle on a field other than the LR, no momentum to cycle, or a
+    /// field outside what it allows, a momentum cycle on a field other than the LR, no momentum to cycle, a
+    /// momentum its PyTorch version cannot cycle (`Scheduler.checkMomentum`: 1.13's CyclicLR on Adam's beta1), or a
     /// momentum bound outside what the cycled setting allows.
     let check (scheduler: Scheduler<'M>) (field: Hyperparameter) (groups: Group[]) =
         if groups.Length = 0 then
@@ -224,6 +225,18 @@ module internal ParamGroups =
                     )
                 )
             | None -> ()
+
+            // What the groups cycle decides what the scheduler's PyTorch allows (1.13's CyclicLR refuses beta1).
+            groups
+            |> Array.choose cycledMomentum
+            |> Array.distinct
+            |> Array.iter (fun cycled ->
+                Scheduler.checkMomentum
+                    scheduler
+                    (if cycled = Hyperparameter.Beta1 then
+                         CycledMomentum.Beta1
+                     else
+                         CycledMomentum.Momentum))
 
             for kind, name, setting in momentumSettings config do
                 for i in 0 .. groups.Length - 1 do

@@ -246,4 +246,111 @@ let groups =
         }
     ]
 
-let tests = testList "Scheduler" [ api; replay; composition; groups ]
+/// docs/porting.md's example: a MultiplicativeLR reached through a SequentialLR milestone.
+let private multLater () =
+    LRScheduler.SequentialLR(
+        [
+            LRScheduler.ConstantLR 0.5
+            LRScheduler.MultiplicativeLR(Functions.constant 0.9)
+        ],
+        [ 2 ]
+    )
+
+let private lrsOf (trace: Trace) =
+    trace.Rows |> Seq.map (fun r -> r.Lrs.[0]) |> List.ofSeq
+
+let private versions =
+    testList "PyTorch versions in JSON" [
+        test "toJson writes the version beside the kind only for 1.13, and ofJson reads it back, in both modes" {
+            let s = multLater ()
+            Expect.equal (Scheduler.toJson s) (Config.toJson (Scheduler.config s)) "2.x: the configuration's JSON"
+
+            for version in [ PyTorch2; PyTorch1_13 ] do
+                let built = Scheduler.withPyTorch version s
+                let json = Scheduler.toJson built
+                let back = Scheduler.ofJson json
+                Expect.equal (Scheduler.pytorch back) version "the version read back"
+                Expect.equal (Scheduler.toJson back) json "the same document"
+
+                Expect.equal
+                    (lrsOf (Scheduler.runSteps back (gv [ 1.0 ]) 4))
+                    (lrsOf (Scheduler.runSteps built (gv [ 1.0 ]) 4))
+                    "the same numbers"
+
+                let watching = Scheduler.ofJsonWatching json
+                Expect.equal (Scheduler.pytorch watching) version "ofJsonWatching reads it too"
+
+            let old = Scheduler.toJson (Scheduler.withPyTorch PyTorch1_13 s)
+            Expect.stringContains old "\"pytorch\": \"1.13\"" "1.13 is written"
+
+            Expect.notEqual
+                (lrsOf (Scheduler.runSteps (Scheduler.ofJson old) (gv [ 1.0 ]) 4))
+                (lrsOf (Scheduler.runSteps s (gv [ 1.0 ]) 4))
+                "and changes the numbers"
+        }
+        test "a document without a version is 2.x; a bad version is refused, naming the field" {
+            let json = """{"kind": "StepLR", "stepSize": 3}"""
+            Expect.equal (Scheduler.pytorch (Scheduler.ofJson json)) PyTorch2 "no field: 2.x"
+
+            let explicit = """{"kind": "StepLR", "stepSize": 3, "pytorch": "2.x"}"""
+            Expect.equal (Scheduler.pytorch (Scheduler.ofJson explicit)) PyTorch2 "2.x named"
+
+            let leftOut = """{"kind": "StepLR", "stepSize": 3, "pytorch": null}"""
+            Expect.equal (Scheduler.pytorch (Scheduler.ofJson leftOut)) PyTorch2 "null: left out"
+
+            for bad in [ "\"1.12\""; "1.13"; "[]" ] do
+                let e =
+                    Expect.throwsC
+                        (fun () ->
+                            Scheduler.ofJson (sprintf """{"kind": "StepLR", "stepSize": 3, "pytorch": %s}""" bad)
+                            |> ignore)
+                        id
+
+                Expect.equal (e :?> ArgumentException).ParamName "pytorch" bad
+                Expect.stringContains e.Message "\"2.x\" or \"1.13\"" "says what is allowed"
+        }
+        test "Config.ofJson reads a 2.x document and refuses a 1.13 one, pointing to Scheduler.ofJson" {
+            let json = Scheduler.toJson (Scheduler.withPyTorch PyTorch1_13 (multLater ()))
+            let e = Expect.throwsC (fun () -> Config.ofJson json |> ignore) id
+            Expect.equal (e :?> ArgumentException).ParamName "pytorch" "names the field"
+            Expect.stringContains e.Message "Scheduler.ofJson" "says where it goes"
+
+            Expect.equal
+                (Config.toJson (Config.ofJson """{"kind": "StepLR", "stepSize": 3, "pytorch": "2.x"}"""))
+                (Config.toJson (StepLR(3, 0.1)))
+                "the default version is the configuration's own"
+        }
+        test "a configuration the version refuses is refused when read for that version" {
+            let chainInSeq =
+                """{"kind": "SequentialLR", "schedulers": [{"kind": "ChainedScheduler", "schedulers": [{"kind": "ConstantLR"}]}, {"kind": "ConstantLR"}], "milestones": [2], "pytorch": "1.13"}"""
+
+            Expect.throwsT<ArgumentException> (fun () -> Scheduler.ofJson chainInSeq |> ignore) "1.13 refuses it"
+
+            Expect.equal
+                (Scheduler.pytorch (Scheduler.ofJson (chainInSeq.Replace("1.13", "2.x"))))
+                PyTorch2
+                "2.x builds it"
+        }
+        test "momentum bounds: what a scheduler writes into the groups and whether it reads them" {
+            let oneCycle = LRScheduler.OneCycleLR(All 1.0, totalSteps = 10)
+            let cyclic = LRScheduler.CyclicLR(All 0.01, All 0.1, stepSizeUp = 2)
+            let both = LRScheduler.ChainedScheduler [ oneCycle; cyclic ]
+            Expect.equal (Scheduler.momentumBoundsWritten oneCycle) (Some(All 0.85, All 0.95)) "OneCycleLR's own"
+            Expect.equal (Scheduler.momentumBoundsWritten both) (Some(All 0.8, All 0.9)) "2.x: the CyclicLR's, last"
+
+            Expect.equal
+                (Scheduler.momentumBoundsWritten (Scheduler.withPyTorch PyTorch1_13 both))
+                (Some(All 0.85, All 0.95))
+                "1.13's CyclicLR writes none"
+
+            Expect.equal (Scheduler.momentumBoundsWritten (LRScheduler.StepLR 3)) None "none"
+            Expect.isTrue (Scheduler.readsMomentumBounds both) "a OneCycleLR inside reads them"
+            Expect.isFalse (Scheduler.readsMomentumBounds cyclic) "a CyclicLR does not"
+
+            Expect.isFalse
+                (Scheduler.readsMomentumBounds (LRScheduler.OneCycleLR(All 1.0, totalSteps = 10, cycleMomentum = false)))
+                "nor a OneCycleLR that does not cycle momentum"
+        }
+    ]
+
+let tests = testList "Scheduler" [ api; replay; composition; groups; versions ]

@@ -7,6 +7,7 @@ let all =
         NativeTests.tests
         ParamGroupsTests.tests
         BoundSchedulerTests.tests
+        MomentumBoundsTests.tests
         ResumeTests.tests
         HyperparameterTests.tests
         HyperparametersPageTests.tests

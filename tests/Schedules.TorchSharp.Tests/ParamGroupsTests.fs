@@ -134,4 +134,43 @@ let tests =
                 Shell.bind (make (Each [ 0.95; 0.99 ]), o) |> ignore
                 Expect.equal (momentaOf o) [| 0.95; 0.99 |] "a momentum below 1 is written"
         }
+        test
+            "a PyTorch 1.13 CyclicLR that cycles Adam's beta1 is refused at bind and at resume, before anything is written" {
+            let cyclic = LRScheduler.CyclicLR(All 0.01, All 0.1, stepSizeUp = 4)
+            let old = Scheduler.withPyTorch PyTorch1_13 cyclic
+            let o = adam [ 0.3; 0.2 ]
+
+            let e = Expect.throwsC (fun () -> Shell.bind (old, o) |> ignore) id
+            Expect.stringContains e.Message "PyTorch 1.13" "names the version"
+            Expect.stringContains e.Message "beta1" "and what it cannot cycle"
+            Expect.equal (e :?> ArgumentException).ParamName "scheduler" "names the parameter"
+            Expect.equal (lrsOf o) [| 0.3; 0.2 |] "LRs untouched"
+            Expect.equal (betasOf o) [| 0.9, 0.999; 0.9, 0.999 |] "betas untouched"
+
+            // A document saved by the 2.x scheduler on another Adam: resuming it with the 1.13 scheduler is refused
+            // for the optimizer before the document is read.
+            let saved = (Shell.bind (cyclic, adam [ 0.3; 0.2 ])).Save()
+
+            Expect.throwsT<ArgumentException>
+                (fun () -> Shell.resume (old, o, saved, acceptOptimizerLrs = true) |> ignore)
+                "refused at resume"
+
+            Expect.equal (lrsOf o) [| 0.3; 0.2 |] "still untouched"
+        }
+        test "PyTorch 2.x's CyclicLR cycles Adam's beta1, and 1.13's cycles SGD's momentum" {
+            let cyclic = LRScheduler.CyclicLR(All 0.01, All 0.1, stepSizeUp = 4)
+            let o = adam [ 0.3 ]
+            let bound = Shell.bind (cyclic, o)
+            let expected = Scheduler.runSteps cyclic (gv [ 0.3 ]) 2
+
+            Expect.equal (betasOf o) [| expected.Rows.[0].Momentum.Value.[0], 0.999 |] "maxMomentum becomes beta1"
+            bound.Step() |> ignore
+            bound.Step() |> ignore
+            Expect.equal (momentaOf o) [| expected.Rows.[2].Momentum.Value.[0] |] "beta1 follows the core's trace"
+            Expect.isLessThan (momentaOf o).[0] 0.9 "and moves away from maxMomentum as the LR rises"
+
+            let s = sgd [ 0.3 ] 0.5
+            Shell.bind (Scheduler.withPyTorch PyTorch1_13 cyclic, s) |> ignore
+            Expect.equal (momentaOf s) [| expected.Rows.[0].Momentum.Value.[0] |] "1.13 cycles SGD's momentum"
+        }
     ]
