@@ -231,6 +231,14 @@ module internal Compile =
                     writeNode style w child
 
                 w.WriteEndArray()
+            | ScalesArg ss ->
+                w.WriteStartObject()
+
+                for step, scale in ss do
+                    w.WritePropertyName(string step)
+                    Json.writeNumber w scale
+
+                w.WriteEndObject()
 
         w.WriteEndObject()
 
@@ -296,6 +304,12 @@ module internal Compile =
             || (e.ValueKind = JsonValueKind.Array && e.GetArrayLength() = fs.Length)
         | NoneArg -> e.ValueKind = JsonValueKind.String && e.GetString() = "none"
         | ChildrenArg nodes -> sameArray e nodes.Length (fun k x -> (mismatch nodes.[k] x).IsNone)
+        | ScalesArg ss ->
+            e.ValueKind = JsonValueKind.Object
+            && (let saved = [ for p in e.EnumerateObject() -> p.Name, p.Value ]
+
+                saved.Length = ss.Length
+                && List.forall2 (fun (step, scale) (name, v) -> name = string step && sameNumber scale v) ss saved)
 
     /// Where a saved configuration differs from the node's, if it does. An argument the saved one lacks must have
     /// its default here (it was added after the save).

@@ -29,6 +29,8 @@ type internal ArgValue =
     /// An optional function left out.
     | NoneArg
     | ChildrenArg of Node list
+    /// Steps and their scales (optax's boundaries_and_scales): a JSON object keyed by the steps.
+    | ScalesArg of (int * float) list
 
 /// A named argument with its default, where it is optional: a saved configuration that lacks the argument had
 /// the default, so adding an optional argument keeps older checkpoints loadable.
