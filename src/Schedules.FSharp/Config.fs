@@ -47,6 +47,9 @@ type Config =
     /// <summary>A schedule that is a pure function of the step (see <see cref="T:Schedules.Curve"/>): every
     /// Hugging Face schedule, and the curves built by <c>Curves</c>.</summary>
     | Curve of Curve
+    /// <summary>optax's contrib.reduce_on_plateau: the LRs are the base LRs × a scale that drops when the averaged
+    /// metric stops improving; watches a metric.</summary>
+    | OptaxReduceOnPlateau of OptaxReduceOnPlateauConfig
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -78,6 +81,7 @@ module internal Compile =
         | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (children cs, milestones)
         | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
         | Curve c -> Kinds.Curve.compile c
+        | OptaxReduceOnPlateau c -> Kinds.Optax.ReduceOnPlateau.compile c
 
     /// Each kind's description (its page and HTML line) and its reader of JSON configurations, registered by the
     /// description's name; composites read their children with `read`.
@@ -100,6 +104,7 @@ module internal Compile =
         Kinds.ReduceLROnPlateau.description, (fun r -> ReduceLROnPlateau(Kinds.ReduceLROnPlateau.parse r))
         Kinds.SequentialLR.description, (fun r -> let a, b = Kinds.SequentialLR.parse read r in SequentialLR(a, b))
         Kinds.ChainedScheduler.description, (fun r -> ChainedScheduler(Kinds.ChainedScheduler.parse read r))
+        Kinds.Optax.ReduceOnPlateau.description, (fun r -> OptaxReduceOnPlateau(Kinds.Optax.ReduceOnPlateau.parse r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.

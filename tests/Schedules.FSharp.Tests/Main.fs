@@ -27,6 +27,21 @@ let all =
         ChainedSchedulerTests.tests
         CurveTests.tests
         GetInverseSqrtScheduleTests.tests
+        ConstantScheduleTests.tests
+        PolynomialScheduleTests.tests
+        LinearScheduleTests.tests
+        WarmupConstantScheduleTests.tests
+        PiecewiseConstantScheduleTests.tests
+        ExponentialDecayTests.tests
+        CosineDecayScheduleTests.tests
+        PiecewiseInterpolateScheduleTests.tests
+        JoinSchedulesTests.tests
+        WarmupCosineDecayScheduleTests.tests
+        WarmupExponentialDecayScheduleTests.tests
+        SgdrScheduleTests.tests
+        LinearOnecycleScheduleTests.tests
+        CosineOnecycleScheduleTests.tests
+        OptaxReduceOnPlateauTests.tests
         CurvesTests.tests
         SchedulerTests.tests
         ConfigTests.tests
