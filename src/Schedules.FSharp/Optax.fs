@@ -110,10 +110,7 @@ type Optax =
         (interpolateType: string, initValue: float, ?boundariesAndScales: (int * float) seq)
         =
         Optax.Of(
-            PiecewiseInterpolateSchedule.curve
-                interpolateType
-                initValue
-                (boundariesAndScales |> Option.map List.ofSeq)
+            PiecewiseInterpolateSchedule.curve interpolateType initValue (boundariesAndScales |> Option.map List.ofSeq)
         )
 
     /// <summary><c>optax.join_schedules(schedules, boundaries)</c>: <c>schedules[0](t)</c>, then

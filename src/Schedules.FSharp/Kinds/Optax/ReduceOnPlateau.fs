@@ -195,7 +195,10 @@ module internal ReduceOnPlateau =
                     Validate.nonNegative "atol" c.Atol
 
                     if c.Rtol = 0.0 && c.Atol = 0.0 then
-                        Validate.fail "atol" c.Atol "> 0 when rtol is 0 (optax: at least one of rtol or atol must be positive)"
+                        Validate.fail
+                            "atol"
+                            c.Atol
+                            "> 0 when rtol is 0 (optax: at least one of rtol or atol must be positive)"
 
                     if not (Double.IsFinite c.MinScale) then
                         Validate.fail "min_scale" c.MinScale "a finite number"
@@ -246,7 +249,10 @@ module internal ReduceOnPlateau =
                     if c.Patience > 0 && s.PlateauCount >= c.Patience then
                         Json.unreachable
                             (path + ".plateauCount")
-                            (sprintf "is %d, but it returns to 0 when it reaches patience (%d)" s.PlateauCount c.Patience)
+                            (sprintf
+                                "is %d, but it returns to 0 when it reaches patience (%d)"
+                                s.PlateauCount
+                                c.Patience)
 
                     if s.CooldownCount > max c.Cooldown 0 then
                         Json.unreachable
@@ -256,7 +262,10 @@ module internal ReduceOnPlateau =
                     if c.AccumulationSize > 0 && s.Count >= c.AccumulationSize then
                         Json.unreachable
                             (path + ".count")
-                            (sprintf "is %d, but it returns to 0 when it reaches accumulation_size (%d)" s.Count c.AccumulationSize)
+                            (sprintf
+                                "is %d, but it returns to 0 when it reaches accumulation_size (%d)"
+                                s.Count
+                                c.AccumulationSize)
 
                     if s.Count = 0 && s.AvgValue <> 0.0 then
                         Json.unreachable (path + ".avgValue") "is not 0, but count is 0 (no value averaged yet)"

@@ -9,7 +9,10 @@ open Schedules.Tests.OptaxSupport
 let tests =
     testList "ConstantSchedule" [
         test "the value at every step, whatever the base LR" {
-            Expect.equal (stepOnly (Optax.ConstantSchedule 0.003) [ 1.0; 7.0 ] 3) (Array.create 4 [| 0.003; 0.003 |]) "absolute"
+            Expect.equal
+                (stepOnly (Optax.ConstantSchedule 0.003) [ 1.0; 7.0 ] 3)
+                (Array.create 4 [| 0.003; 0.003 |])
+                "absolute"
         }
         refused "a negative value is refused" "value" "-0.1" (fun () -> box (Optax.ConstantSchedule -0.1))
         refused "value is required in JSON" "value" "is required" (fun () ->

@@ -9,7 +9,8 @@ open Schedules.Tests.OptaxSupport
 let tests =
     testList "CosineOnecycleSchedule" [
         test "piecewise_interpolate_schedule('cosine', peak / div, {int(pct_start T): div, T: 1 / (div × final)})" {
-            let s = Optax.CosineOnecycleSchedule(10, 1.0, divFactor = 4.0, finalDivFactor = 10.0)
+            let s =
+                Optax.CosineOnecycleSchedule(10, 1.0, divFactor = 4.0, finalDivFactor = 10.0)
 
             let same =
                 Optax.PiecewiseInterpolateSchedule("cosine", 1.0 / 4.0, [ 3, 4.0; 10, 1.0 / (4.0 * 10.0) ])

@@ -33,7 +33,9 @@ let tests =
             "round-trips through JSON"
             20
             [ 0.1 ]
-            (Scheduler.config (Optax.ExponentialDecay(0.1, 3, 0.8, transitionBegin = 2, staircase = true, endValue = 0.02)))
+            (Scheduler.config (
+                Optax.ExponentialDecay(0.1, 3, 0.8, transitionBegin = 2, staircase = true, endValue = 0.02)
+            ))
         test "end_value left out stays out of the JSON" {
             let json = Config.toJson (Scheduler.config (Optax.ExponentialDecay(0.1, 3, 0.8)))
             Expect.isFalse (json.Contains "end_value") "None"

@@ -8,8 +8,10 @@ open Schedules.Tests.OptaxSupport
 
 let tests =
     testList "LinearOnecycleSchedule" [
-        test "piecewise_interpolate_schedule('linear', peak / div, {int(0.3 T): div, int(0.85 T): 1 / div, T: 1 / final})" {
-            let s = Optax.LinearOnecycleSchedule(20, 1.0, divFactor = 4.0, finalDivFactor = 10.0)
+        test
+            "piecewise_interpolate_schedule('linear', peak / div, {int(0.3 T): div, int(0.85 T): 1 / div, T: 1 / final})" {
+            let s =
+                Optax.LinearOnecycleSchedule(20, 1.0, divFactor = 4.0, finalDivFactor = 10.0)
 
             let same =
                 Optax.PiecewiseInterpolateSchedule("linear", 1.0 / 4.0, [ 6, 4.0; 17, 1.0 / 4.0; 20, 1.0 / 10.0 ])
@@ -18,14 +20,22 @@ let tests =
             Expect.equal (values s 6).[6] 1.0 "the peak at int(0.3 × 20)"
         }
         test "optax's bug kept: with T = 1 the boundaries collide and the peak collapses to peak / div²" {
-            let v = values (Optax.LinearOnecycleSchedule(1, 1.0, divFactor = 10.0, finalDivFactor = 100.0)) 2
+            let v =
+                values (Optax.LinearOnecycleSchedule(1, 1.0, divFactor = 10.0, finalDivFactor = 100.0)) 2
+
             Expect.floatClose Accuracy.veryHigh v.[0] 0.01 "peak / div², never the peak"
             Expect.isTrue (Array.forall (fun x -> x < 1.0) v) "never reaches peak_value"
         }
         test "edge-pub-optax-linear-onecycle-T2" {
             Expect.equal
                 (values (Optax.LinearOnecycleSchedule(2, 0.1)) 4)
-                [| 0.1; 0.004; 4.0000000000000003e-07; 4.0000000000000003e-07; 4.0000000000000003e-07 |]
+                [|
+                    0.1
+                    0.004
+                    4.0000000000000003e-07
+                    4.0000000000000003e-07
+                    4.0000000000000003e-07
+                |]
                 "the recorded values"
         }
         refused "transition_steps 0 is refused, as in optax" "transition_steps" "0" (fun () ->

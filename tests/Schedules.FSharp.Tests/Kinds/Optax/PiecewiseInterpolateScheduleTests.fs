@@ -23,7 +23,10 @@ let tests =
             Expect.equal v [| 1.0; 0.5 + (0.5 / 2.0) * (cos (System.Math.PI * 0.5) + 1.0); 0.5; 0.5 |] "halfway"
         }
         test "a boundary at step 0 does not divide by zero (optax's max(…, 1))" {
-            Expect.equal (values (Optax.PiecewiseInterpolateSchedule("linear", 1.0, [ 0, 0.5 ])) 2) [| 0.5; 0.5; 0.5 |] "no NaN"
+            Expect.equal
+                (values (Optax.PiecewiseInterpolateSchedule("linear", 1.0, [ 0, 0.5 ])) 2)
+                [| 0.5; 0.5; 0.5 |]
+                "no NaN"
         }
         refused "an interpolate_type other than linear or cosine is refused" "interpolate_type" "cubic" (fun () ->
             box (Optax.PiecewiseInterpolateSchedule("cubic", 1.0)))

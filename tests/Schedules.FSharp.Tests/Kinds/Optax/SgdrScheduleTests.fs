@@ -14,7 +14,10 @@ let private cycles () = [
 let tests =
     testList "SgdrSchedule" [
         test "the cycles joined at the running sums of their decay_steps" {
-            Expect.equal (values (Optax.SgdrSchedule(cycles ())) 14) (values (Optax.JoinSchedules(cycles (), [ 6 ])) 14) "join at 6"
+            Expect.equal
+                (values (Optax.SgdrSchedule(cycles ())) 14)
+                (values (Optax.JoinSchedules(cycles (), [ 6 ])) 14)
+                "join at 6"
         }
         test "cosine_kwargs in JSON: warmup_cosine_decay_schedule's arguments, without a kind" {
             let json =
@@ -22,14 +25,22 @@ let tests =
 
             sameConfig (Config.ofJson json) (Scheduler.config (Optax.SgdrSchedule(cycles ())))
         }
-        refused "a cycle that decays no longer than it warms up is refused, naming the cycle" "cosine_kwargs[1].decay_steps" "decay_steps" (fun () ->
-            box (
-                Config.ofJson
-                    """{"kind": "optax.sgdr_schedule", "cosine_kwargs": [{"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 2, "decay_steps": 6}, {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 3, "decay_steps": 3}]}"""
-            ))
-        refused "a cycle that is not a warmup_cosine_decay_schedule is refused" "cosine_kwargs[0]" "optax.constant_schedule" (fun () ->
-            box (Optax.SgdrSchedule [ Optax.ConstantSchedule 0.1 ]))
-        refused "no cycle is refused" "cosine_kwargs" "empty" (fun () -> box (Optax.SgdrSchedule(List.empty<Scheduler<unit>>)))
+        refused
+            "a cycle that decays no longer than it warms up is refused, naming the cycle"
+            "cosine_kwargs[1].decay_steps"
+            "decay_steps"
+            (fun () ->
+                box (
+                    Config.ofJson
+                        """{"kind": "optax.sgdr_schedule", "cosine_kwargs": [{"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 2, "decay_steps": 6}, {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 3, "decay_steps": 3}]}"""
+                ))
+        refused
+            "a cycle that is not a warmup_cosine_decay_schedule is refused"
+            "cosine_kwargs[0]"
+            "optax.constant_schedule"
+            (fun () -> box (Optax.SgdrSchedule [ Optax.ConstantSchedule 0.1 ]))
+        refused "no cycle is refused" "cosine_kwargs" "empty" (fun () ->
+            box (Optax.SgdrSchedule(List.empty<Scheduler<unit>>)))
         roundTrips "round-trips through JSON" 14 [ 0.1 ] (Scheduler.config (Optax.SgdrSchedule(cycles ())))
         previews "previews as it steps" (Optax.SgdrSchedule(cycles ())) 14
         resumes "resumes from a checkpoint" (Optax.SgdrSchedule(cycles ())) (List.replicate 14 ()) 7

@@ -13,16 +13,28 @@ let tests =
             let s = Optax.WarmupCosineDecaySchedule(0.0, 0.1, 5, 20, endValue = 0.001)
 
             let joined =
-                Optax.JoinSchedules([ Optax.LinearSchedule(0.0, 0.1, 5); Optax.CosineDecaySchedule(0.1, 15, alpha = 0.001 / 0.1) ], [ 5 ])
+                Optax.JoinSchedules(
+                    [
+                        Optax.LinearSchedule(0.0, 0.1, 5)
+                        Optax.CosineDecaySchedule(0.1, 15, alpha = 0.001 / 0.1)
+                    ],
+                    [ 5 ]
+                )
 
             Expect.equal (values s 25) (values joined 25) "optax's own construction"
             Expect.equal (values s 10).[10] 0.07525 "edge-pub-optax-warmup-cosine, step 10"
         }
         test "warmup_steps 0 starts at peak_value" {
-            Expect.equal (values (Optax.WarmupCosineDecaySchedule(0.005, 0.05, 0, 52)) 0) [| 0.05 |] "the cosine's start"
+            Expect.equal
+                (values (Optax.WarmupCosineDecaySchedule(0.005, 0.05, 0, 52)) 0)
+                [| 0.05 |]
+                "the cosine's start"
         }
         test "peak_value 0 gives alpha 0 (no division)" {
-            Expect.equal (values (Optax.WarmupCosineDecaySchedule(0.0, 0.0, 2, 4, endValue = 0.1)) 5) (Array.zeroCreate 6) "zeros"
+            Expect.equal
+                (values (Optax.WarmupCosineDecaySchedule(0.0, 0.0, 2, 4, endValue = 0.1)) 5)
+                (Array.zeroCreate 6)
+                "zeros"
         }
         refused "decay_steps ≤ warmup_steps is refused, naming both" "decay_steps" "warmup_steps (5)" (fun () ->
             box (Optax.WarmupCosineDecaySchedule(0.0, 0.1, 5, 5)))

@@ -21,7 +21,9 @@ let tests =
             "round-trips through JSON"
             20
             [ 0.1 ]
-            (Scheduler.config (Optax.WarmupExponentialDecaySchedule(0.0, 0.1, 4, 3, 0.7, staircase = true, endValue = 0.01)))
+            (Scheduler.config (
+                Optax.WarmupExponentialDecaySchedule(0.0, 0.1, 4, 3, 0.7, staircase = true, endValue = 0.01)
+            ))
         previews "previews as it steps" (Optax.WarmupExponentialDecaySchedule(0.0, 0.1, 4, 3, 0.7)) 20
         resumes
             "resumes from a checkpoint"
