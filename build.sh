@@ -59,7 +59,9 @@ run_and_find() {
 tally_expecto() {
     local name=$1 code line p=0 f=0
     shift
-    run_and_find 'EXPECTO! [0-9]+ tests? run' "$@"
+    run_and_find 'EXPECTO! [0-9,]+ tests? run' "$@"
+    # Expecto groups thousands with commas ("1,174 tests run ... 1,173 passed"): drop them before counting.
+    line=${line//,/}
     if [ -n "$line" ]; then
         p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")
         f=$(($(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line") + $(sed -E 's/.* ([0-9]+) errored.*/\1/' <<<"$line")))

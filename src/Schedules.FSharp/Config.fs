@@ -64,6 +64,9 @@ type Config =
         Scheduler: Config
     /// <summary>Keras 3's ReduceLROnPlateau callback (wait ≥ patience); watches a metric.</summary>
     | KerasReduceLROnPlateau of KerasReduceLROnPlateauConfig
+    /// <summary>optax's contrib.reduce_on_plateau: the LRs are the base LRs × a scale that drops when the averaged
+    /// metric stops improving; watches a metric.</summary>
+    | OptaxReduceOnPlateau of OptaxReduceOnPlateauConfig
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -113,6 +116,7 @@ module internal Compile =
         | GetScheduler(name, w, t, lr, c) ->
             Kinds.HuggingFace.GetScheduler.compile (name, w, t, lr, compileIn version bounds c)
         | KerasReduceLROnPlateau c -> Kinds.Keras.ReduceLROnPlateau.compile c
+        | OptaxReduceOnPlateau c -> Kinds.Optax.ReduceOnPlateau.compile c
 
     /// The node of a configuration for the PyTorch version it reproduces.
     let nodeFor (version: PyTorchVersion) (config: Config) : Node =
@@ -151,6 +155,7 @@ module internal Compile =
         (fun r -> GetScheduler(Kinds.HuggingFace.GetScheduler.parse read "" r))
         Kinds.Keras.ReduceLROnPlateau.description,
         (fun r -> KerasReduceLROnPlateau(Kinds.Keras.ReduceLROnPlateau.parse r))
+        Kinds.Optax.ReduceOnPlateau.description, (fun r -> OptaxReduceOnPlateau(Kinds.Optax.ReduceOnPlateau.parse r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.
@@ -289,6 +294,14 @@ module internal Compile =
                 w.WriteStartObject()
                 writeArgs style w args
                 w.WriteEndObject()
+            | ScalesArg ss ->
+                w.WriteStartObject()
+
+                for step, scale in ss do
+                    w.WritePropertyName(string step)
+                    Json.writeNumber w scale
+
+                w.WriteEndObject()
 
     let toText (indented: bool) (write: Utf8JsonWriter -> unit) =
         use stream = new MemoryStream()
@@ -353,6 +366,12 @@ module internal Compile =
         | NoneArg -> e.ValueKind = JsonValueKind.String && e.GetString() = "none"
         | ChildrenArg nodes -> sameArray e nodes.Length (fun k x -> (mismatch nodes.[k] x).IsNone)
         | KeywordArgs args -> e.ValueKind = JsonValueKind.Object && (mismatchArgs "" args e).IsNone
+        | ScalesArg ss ->
+            e.ValueKind = JsonValueKind.Object
+            && (let saved = [ for p in e.EnumerateObject() -> p.Name, p.Value ]
+
+                saved.Length = ss.Length
+                && List.forall2 (fun (step, scale) (name, v) -> name = string step && sameNumber scale v) ss saved)
 
     /// Where a saved configuration differs from the node's, if it does. An argument the saved one lacks must have
     /// its default here (it was added after the save).

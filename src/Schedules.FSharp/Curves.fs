@@ -33,17 +33,11 @@ module Curves =
         then
             Validate.fail "boundaries" boundaries "strictly increasing steps >= 1"
 
-        let parts = Array.ofList curves
-        let starts = Array.ofList boundaries
-
         {
             Name = "join"
             Args = [ "curves", Curves curves; "boundaries", Integers boundaries ]
-            Lr =
-                fun b t ->
-                    let i = Arithmetic.passedSorted starts t
-                    let start = if i = 0 then 0 else starts.[i - 1]
-                    parts.[i].Lr b (t - start)
+            // optax's rule; with increasing boundaries the last one passed wins.
+            Lr = Optax.JoinSchedules.value (curves |> List.map _.Lr |> Array.ofList) (Array.ofList boundaries)
         }
 
     /// <summary>The curve's LRs times <paramref name="factor"/> (finite, ≥ 0).</summary>
@@ -83,10 +77,25 @@ module Curves =
         Keras.InverseTimeDecay.description, Keras.InverseTimeDecay.parse
         Keras.CosineDecay.description, Keras.CosineDecay.parse
         Keras.CosineDecayRestarts.description, Keras.CosineDecayRestarts.parse
+        Optax.ConstantSchedule.description, Optax.ConstantSchedule.parse
+        Optax.PolynomialSchedule.description, Optax.PolynomialSchedule.parse
+        Optax.LinearSchedule.description, Optax.LinearSchedule.parse
+        Optax.PiecewiseConstantSchedule.description, Optax.PiecewiseConstantSchedule.parse
+        Optax.ExponentialDecay.description, Optax.ExponentialDecay.parse
+        Optax.CosineDecaySchedule.description, Optax.CosineDecaySchedule.parse
+        Optax.PiecewiseInterpolateSchedule.description, Optax.PiecewiseInterpolateSchedule.parse
+        Optax.WarmupConstantSchedule.description, Optax.WarmupConstantSchedule.parse
+        Optax.WarmupCosineDecaySchedule.description, Optax.WarmupCosineDecaySchedule.parse
+        Optax.WarmupExponentialDecaySchedule.description, Optax.WarmupExponentialDecaySchedule.parse
+        Optax.SgdrSchedule.description, Optax.SgdrSchedule.parse
+        Optax.LinearOnecycleSchedule.description, Optax.LinearOnecycleSchedule.parse
+        Optax.CosineOnecycleSchedule.description, Optax.CosineOnecycleSchedule.parse
     ]
 
-    /// The families' descriptions (join and scale are combinators, not schedules with a page).
-    let internal descriptions = families |> List.map fst
+    /// The families' descriptions (join and scale are combinators, not schedules with a page; optax's
+    /// join_schedules, read with `read`, has one).
+    let internal descriptions =
+        (families |> List.map fst) @ [ Optax.JoinSchedules.description ]
 
     /// A curve from its JSON object.
     let rec internal read (path: string) (e: JsonElement) : Curve =
@@ -106,4 +115,5 @@ module Curves =
                 match r.Children("curve", read) with
                 | [ c ] -> scale (r.Float "factor") c
                 | cs -> ArgReading.fail "" "curve" (sprintf "must hold one curve, but holds %d." cs.Length))
+        | Optax.JoinSchedules.Name -> Some(Optax.JoinSchedules.parse read)
         | _ -> families |> List.tryFind (fun (d, _) -> d.Name = name) |> Option.map snd

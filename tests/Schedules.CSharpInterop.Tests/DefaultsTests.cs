@@ -23,6 +23,7 @@ public sealed class DefaultsTests
         [(typeof(Core.HuggingFace), "GetReduceOnPlateauSchedule")] = Core.ReduceLROnPlateauConfig.Default,
         [(typeof(Core.HuggingFace), "GreedyLR")] = Core.GreedyLRConfig.Default,
         [(typeof(Core.Keras), "ReduceLROnPlateau")] = Core.KerasReduceLROnPlateauConfig.Default,
+        [(typeof(Core.Optax), "ReduceOnPlateau")] = Core.OptaxReduceOnPlateauConfig.Default,
     };
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];

@@ -192,12 +192,43 @@ and private family (kind: string) (spec: JsonElement) : Config =
         config.Remove name |> ignore
 
     config.Insert(0, "kind", JsonValue.Create kind)
+
+    // optax: join_schedules' child specs carry their own `type`; each becomes a `kind` the same way.
+    if kind.StartsWith "optax." then
+        optaxChildren config
+
     let json = config.ToJsonString()
 
     try
         Config.ofJson json
     with :? ArgumentException as e when e.ParamName = "kind" ->
         failwithf "type %s is not a kind this library knows yet (%s)" kind e.Message
+
+/// optax's nested specs (join_schedules' `schedules`, at any depth): `type` becomes `kind`, nulls are left out.
+and private optaxChildren (spec: JsonObject) =
+    match spec.["schedules"] with
+    | :? JsonArray as children ->
+        for child in children do
+            match child with
+            | :? JsonObject as c ->
+                match c.["type"] with
+                | null -> ()
+                | t ->
+                    let kind = t.GetValue<string>()
+                    c.Remove "type" |> ignore
+                    c.Insert(0, "kind", JsonValue.Create kind)
+
+                for name in
+                    [
+                        for p in c do
+                            if isNull p.Value then
+                                p.Key
+                    ] do
+                    c.Remove name |> ignore
+
+                optaxChildren c
+            | _ -> ()
+    | _ -> ()
 
 /// A conformance spec as a configuration (see configWith).
 let config (spec: JsonElement) : Config = configWith 0 spec

@@ -46,6 +46,21 @@ let all =
         KerasCosineDecayTests.tests
         KerasCosineDecayRestartsTests.tests
         KerasReduceLROnPlateauTests.tests
+        ConstantScheduleTests.tests
+        PolynomialScheduleTests.tests
+        LinearScheduleTests.tests
+        WarmupConstantScheduleTests.tests
+        PiecewiseConstantScheduleTests.tests
+        ExponentialDecayTests.tests
+        CosineDecayScheduleTests.tests
+        PiecewiseInterpolateScheduleTests.tests
+        JoinSchedulesTests.tests
+        WarmupCosineDecayScheduleTests.tests
+        WarmupExponentialDecayScheduleTests.tests
+        SgdrScheduleTests.tests
+        LinearOnecycleScheduleTests.tests
+        CosineOnecycleScheduleTests.tests
+        OptaxReduceOnPlateauTests.tests
         CurvesTests.tests
         SchedulerTests.tests
         ConfigTests.tests

@@ -29,6 +29,8 @@ expect tally_expecto "an Expecto summary of 0 failed with exit code 1" 5 1 bash 
 expect tally_expecto "a passing Expecto program" 5 0 bash -c "echo '$expecto_line'"
 expect tally_expecto "failed and errored Expecto tests" 2 3 \
     bash -c "echo 'EXPECTO! 6 tests run in 00:00:01 for all – 2 passed, 1 ignored, 1 failed, 2 errored.'; exit 1"
+expect tally_expecto "Expecto's thousands, written with commas" 1173 1 \
+    bash -c "echo 'EXPECTO! 1,174 tests run in 00:00:08 for all – 1,173 passed, 0 ignored, 1 failed, 0 errored.'; exit 1"
 expect tally_vstest "a test host that aborts" 0 1 bash -c 'echo "Test Run Aborted."; exit 1'
 expect tally_vstest "a vstest summary of 0 failed with exit code 1" 12 1 bash -c "echo '$vstest_line'; exit 1"
 expect tally_vstest "a passing vstest run" 12 0 bash -c "echo '$vstest_line'"
@@ -48,6 +50,6 @@ elif ! grep -qx 'tests: 5 passed, 1 failed' <<<"$line"; then
 fi
 
 if [ "$problems" -eq 0 ]; then
-    echo "build.sh counts crashed, silent and inconsistent test projects as failed (10 checks)."
+    echo "build.sh counts crashed, silent and inconsistent test projects as failed (11 checks)."
 fi
 [ "$problems" -eq 0 ]

@@ -144,6 +144,31 @@ type internal ArgReader(e: JsonElement, path: string) =
         | ValueSome v -> Some(ArgReading.func<'F> path name v)
         | ValueNone -> None
 
+    /// Steps and their scales (optax's boundaries_and_scales): an object whose keys are integer steps written as
+    /// strings, in the order written; None where it is left out.
+    member _.ScalesOption(name: string) : (int * float) list option =
+        match tryProp name with
+        | ValueNone -> None
+        | ValueSome v when v.ValueKind = JsonValueKind.Object ->
+            Some [
+                for p in v.EnumerateObject() ->
+                    match
+                        Int32.TryParse(
+                            p.Name,
+                            Globalization.NumberStyles.AllowLeadingSign,
+                            Globalization.CultureInfo.InvariantCulture
+                        )
+                    with
+                    | true, step -> step, number (sprintf "%s[\"%s\"]" name p.Name) p.Value
+                    | _ ->
+                        ArgReading.fail
+                            path
+                            name
+                            (sprintf "must be keyed by integer steps, but has the key \"%s\"." p.Name)
+            ]
+        | ValueSome v ->
+            ArgReading.fail path name (sprintf "must be an object {step: scale}, but got %s." (v.GetRawText()))
+
     /// Child configurations, each read by <paramref name="read"/>.
     member _.Children<'C>(name: string, read: string -> JsonElement -> 'C) : 'C list =
         array name (get name)

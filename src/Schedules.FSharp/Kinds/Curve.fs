@@ -17,6 +17,8 @@ type CurveArg =
     | Numbers of float list
     /// <summary>Curves (the parts of a join).</summary>
     | Curves of Curve list
+    /// <summary>Steps and their scales (optax's boundaries_and_scales), by ascending step.</summary>
+    | Scales of (int * float) list
 
 /// <summary>
 /// A schedule that is a pure function of the step: the LR of a group at a step from its base LR. Most schedules of
@@ -52,6 +54,7 @@ module internal Curve =
         | Integers is -> IntsArg is
         | Numbers xs -> GroupsArg(Each xs)
         | Curves cs -> ChildrenArg(List.map compile cs)
+        | Scales ss -> ScalesArg ss
 
     and compile (c: Curve) : Node =
         let valid = not (isNull (box c))

@@ -31,6 +31,8 @@ type internal ArgValue =
     | ChildrenArg of Node list
     /// Named arguments handed on as one object (Hugging Face's scheduler_specific_kwargs).
     | KeywordArgs of Arg list
+    /// Steps and their scales (optax's boundaries_and_scales): a JSON object keyed by the steps.
+    | ScalesArg of (int * float) list
 
 /// A named argument with its default, where it is optional: a saved configuration that lacks the argument had
 /// the default, so adding an optional argument keeps older checkpoints loadable.
