@@ -47,6 +47,10 @@ type Config =
     /// <summary>A schedule that is a pure function of the step (see <see cref="T:Schedules.Curve"/>): every
     /// Hugging Face schedule, and the curves built by <c>Curves</c>.</summary>
     | Curve of Curve
+    /// <summary>A timm scheduler other than the plateau one (Cosine, Tanh, Poly, Step, MultiStep): its curve of
+    /// timm's t, times each group's LrScale after the noise, as timm's <c>lr_scale</c> param-group key (1: none).
+    /// Built by the <c>Timm</c> factories.</summary>
+    | TimmScheduler of Curve: Curve * LrScale: ForGroups<float>
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -78,6 +82,7 @@ module internal Compile =
         | SequentialLR(cs, milestones) -> Kinds.SequentialLR.compile (children cs, milestones)
         | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
         | Curve c -> Kinds.Curve.compile c
+        | TimmScheduler(c, lrScale) -> Kinds.Timm.Scheduler.compile (c, lrScale)
 
     /// Each kind's description (its page and HTML line) and its reader of JSON configurations, registered by the
     /// description's name; composites read their children with `read`.
@@ -100,6 +105,18 @@ module internal Compile =
         Kinds.ReduceLROnPlateau.description, (fun r -> ReduceLROnPlateau(Kinds.ReduceLROnPlateau.parse r))
         Kinds.SequentialLR.description, (fun r -> let a, b = Kinds.SequentialLR.parse read r in SequentialLR(a, b))
         Kinds.ChainedScheduler.description, (fun r -> ChainedScheduler(Kinds.ChainedScheduler.parse read r))
+        Kinds.Timm.CosineLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.CosineLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.TanhLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.TanhLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.PolyLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.PolyLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.StepLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.StepLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.MultiStepLRScheduler.description,
+        (fun r ->
+            Kinds.Timm.Scheduler.read Kinds.Timm.MultiStepLRScheduler.parse r
+            |> TimmScheduler)
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.
