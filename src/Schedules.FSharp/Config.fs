@@ -51,6 +51,9 @@ type Config =
     /// timm's t, times each group's LrScale after the noise, as timm's <c>lr_scale</c> param-group key (1: none).
     /// Built by the <c>Timm</c> factories.</summary>
     | TimmScheduler of Curve: Curve * LrScale: ForGroups<float>
+    /// <summary>timm's PlateauLRScheduler: PyTorch's ReduceLROnPlateau (mode max by default) after timm's warmup,
+    /// with timm's noise; watches a metric.</summary>
+    | TimmPlateauLRScheduler of TimmPlateauLRSchedulerConfig
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -83,6 +86,7 @@ module internal Compile =
         | ChainedScheduler cs -> Kinds.ChainedScheduler.compile (children cs)
         | Curve c -> Kinds.Curve.compile c
         | TimmScheduler(c, lrScale) -> Kinds.Timm.Scheduler.compile (c, lrScale)
+        | TimmPlateauLRScheduler c -> Kinds.Timm.PlateauLRScheduler.compile c
 
     /// Each kind's description (its page and HTML line) and its reader of JSON configurations, registered by the
     /// description's name; composites read their children with `read`.
@@ -117,6 +121,7 @@ module internal Compile =
         (fun r ->
             Kinds.Timm.Scheduler.read Kinds.Timm.MultiStepLRScheduler.parse r
             |> TimmScheduler)
+        Kinds.Timm.PlateauLRScheduler.description, (fun r -> TimmPlateauLRScheduler(Kinds.Timm.PlateauLRScheduler.parse r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.

@@ -209,3 +209,48 @@ type Timm =
                 (defaultArg decayAtMilestone MultiStepLRScheduler.DefaultDecayAtMilestone),
             lrScale
         )
+
+    /// <summary><c>PlateauLRScheduler(optimizer, decay_rate=0.1, patience_t=10, threshold=1e-4, cooldown_t=0,
+    /// warmup_t=0, warmup_lr_init=0, lr_min=0, mode='max', noise_range_t=None, noise_type='normal', noise_pct=0.67,
+    /// noise_std=1.0, noise_seed=None)</c>. Its step is timm's <c>step(epoch, metric)</c>: for epoch ≤ warmupT,
+    /// <c>lr = warmupLrInit + epoch·(base − warmupLrInit)/warmupT</c> (times lrScale) and the metric is not seen;
+    /// after, the LRs from before the last noise are put back, PyTorch's ReduceLROnPlateau steps (factor decayRate,
+    /// patience patienceT, cooldown cooldownT, min_lr lrMin, threshold_mode 'rel', eps 1e-8; <b>mode Max</b> by
+    /// default), then at the epochs of noiseRangeT each LR v becomes <c>v + v·x</c>.</summary>
+    static member PlateauLRScheduler
+        (
+            ?decayRate: float,
+            ?patienceT: int,
+            ?threshold: float,
+            ?cooldownT: int,
+            ?warmupT: int,
+            ?warmupLrInit: float,
+            ?lrMin: float,
+            ?mode: PlateauMode,
+            ?noiseRangeT: NoiseRange,
+            ?noiseType: NoiseType,
+            ?noisePct: float,
+            ?noiseStd: float,
+            ?noiseSeed: int,
+            ?lrScale: ForGroups<float>
+        ) : Scheduler<float> =
+        let d = TimmPlateauLRSchedulerConfig.Default
+
+        Scheduler.createWatching (
+            TimmPlateauLRScheduler {
+                DecayRate = defaultArg decayRate d.DecayRate
+                PatienceT = defaultArg patienceT d.PatienceT
+                Threshold = defaultArg threshold d.Threshold
+                CooldownT = defaultArg cooldownT d.CooldownT
+                WarmupT = defaultArg warmupT d.WarmupT
+                WarmupLrInit = defaultArg warmupLrInit d.WarmupLrInit
+                LrMin = defaultArg lrMin d.LrMin
+                Mode = defaultArg mode d.Mode
+                NoiseRangeT = noiseRangeT
+                NoiseType = defaultArg noiseType d.NoiseType
+                NoisePct = defaultArg noisePct d.NoisePct
+                NoiseStd = defaultArg noiseStd d.NoiseStd
+                NoiseSeed = defaultArg noiseSeed d.NoiseSeed
+                LrScale = defaultArg lrScale d.LrScale
+            }
+        )

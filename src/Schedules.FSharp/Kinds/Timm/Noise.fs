@@ -44,6 +44,19 @@ module internal Noise =
     [<Literal>]
     let DefaultSeed = 42
 
+    /// timm's name of a noise type.
+    let typeName (t: NoiseType) =
+        match t with
+        | NoiseType.Normal -> "normal"
+        | NoiseType.Uniform -> "uniform"
+
+    /// A noise type by timm's name ('normal' or 'uniform'; timm takes any other name as uniform, this refuses it).
+    let parseType (text: string) =
+        match text with
+        | "normal" -> NoiseType.Normal
+        | "uniform" -> NoiseType.Uniform
+        | _ -> Validate.fail "noise_type" text "'normal' or 'uniform'"
+
     let validate (n: Noise) =
         match n.Range with
         | Some(NoiseRange.Between(lo, hi)) when lo > hi ->

@@ -105,7 +105,7 @@ module internal Scheduler =
             ]
         | _ -> r.GroupsOr("lr_scale", All 1.0)
 
-    let private validateScale (lrScale: ForGroups<float>) =
+    let validateScale (lrScale: ForGroups<float>) =
         Validate.notNull "lrScale" (box lrScale)
 
         for v in ForGroups.values lrScale do
