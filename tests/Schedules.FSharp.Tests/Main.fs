@@ -27,6 +27,13 @@ let all =
         ChainedSchedulerTests.tests
         CurveTests.tests
         GetInverseSqrtScheduleTests.tests
+        CosineLRSchedulerTests.tests
+        TanhLRSchedulerTests.tests
+        PolyLRSchedulerTests.tests
+        StepLRSchedulerTests.tests
+        MultiStepLRSchedulerTests.tests
+        PlateauLRSchedulerTests.tests
+        TorchGeneratorTests.tests
         CurvesTests.tests
         SchedulerTests.tests
         ConfigTests.tests
