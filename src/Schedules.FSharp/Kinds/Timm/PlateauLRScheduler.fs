@@ -65,7 +65,7 @@ open Schedules.Kinds
 /// <summary>timm's <c>PlateauLRScheduler</c>: PyTorch's ReduceLROnPlateau (mode 'max' by default) after a linear
 /// warmup that ignores the metric, with noise that is taken back before the next reduction.</summary>
 [<RequireQualifiedAccess>]
-module PlateauLRScheduler =
+module internal PlateauLRScheduler =
 
 
     /// The name its users write.
