@@ -121,7 +121,8 @@ module internal Compile =
         (fun r ->
             Kinds.Timm.Scheduler.read Kinds.Timm.MultiStepLRScheduler.parse r
             |> TimmScheduler)
-        Kinds.Timm.PlateauLRScheduler.description, (fun r -> TimmPlateauLRScheduler(Kinds.Timm.PlateauLRScheduler.parse r))
+        Kinds.Timm.PlateauLRScheduler.description,
+        (fun r -> TimmPlateauLRScheduler(Kinds.Timm.PlateauLRScheduler.parse r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.

@@ -67,7 +67,6 @@ open Schedules.Kinds
 [<RequireQualifiedAccess>]
 module internal PlateauLRScheduler =
 
-
     /// The name its users write.
     [<Literal>]
     let internal Name = "timm.PlateauLRScheduler"
@@ -117,12 +116,13 @@ module internal PlateauLRScheduler =
 
     let private unpack (state: State) =
         match state with
-        | Fields(k, [ "baseLrs", PerGroup b
-                      "lastEpoch", Counter e
-                      "best", Real best
-                      "badEpochs", Counter bad
-                      "cooldownLeft", Counter cooldown
-                      "restoreLrs", PerGroup restore ]) when k = Name ->
+        | Fields(k,
+                 [ "baseLrs", PerGroup b
+                   "lastEpoch", Counter e
+                   "best", Real best
+                   "badEpochs", Counter bad
+                   "cooldownLeft", Counter cooldown
+                   "restoreLrs", PerGroup restore ]) when k = Name ->
             struct (b,
                     e,
                     {
@@ -165,14 +165,19 @@ module internal PlateauLRScheduler =
 
                 if Noise.applies noise e then
                     let x = Noise.draw noise e
-                    let noisy = GroupValues.Own(Array.map (fun (old: float) -> old + old * x) reduced.Items)
+
+                    let noisy =
+                        GroupValues.Own(Array.map (fun (old: float) -> old + old * x) reduced.Items)
+
                     Node.result (fields b e p reduced) noisy None events
                 else
                     Node.result (fields b e p none) reduced None events
 
         let args =
             let d = TimmPlateauLRSchedulerConfig.Default
-            let mode (m: PlateauMode) = NameArg(Modes.plateauModeName m, Modes.plateauModeName m)
+
+            let mode (m: PlateauMode) =
+                NameArg(Modes.plateauModeName m, Modes.plateauModeName m)
 
             let noiseType (t: NoiseType) =
                 let n = Noise.typeName t
@@ -266,7 +271,10 @@ module internal PlateauLRScheduler =
                             (path + ".cooldownLeft")
                             (sprintf "is %d, but must be at most cooldown_t (%d)" p.CooldownLeft c.CooldownT)
 
-                    if epoch <= c.WarmupT && (p.Best <> start.Best || p.BadEpochs <> 0 || p.CooldownLeft <> 0) then
+                    if
+                        epoch <= c.WarmupT
+                        && (p.Best <> start.Best || p.BadEpochs <> 0 || p.CooldownLeft <> 0)
+                    then
                         Json.unreachable
                             path
                             (sprintf
@@ -289,7 +297,10 @@ module internal PlateauLRScheduler =
                     if not noisy && restore.Count <> 0 then
                         Json.unreachable
                             (path + ".restoreLrs")
-                            (sprintf "holds %d LRs, but no noise was added at epoch %d, so it is empty" restore.Count epoch)
+                            (sprintf
+                                "holds %d LRs, but no noise was added at epoch %d, so it is empty"
+                                restore.Count
+                                epoch)
 
                     for i in 0 .. restore.Count - 1 do
                         if not (Double.IsFinite restore.[i]) || restore.[i] < 0.0 then
@@ -326,7 +337,8 @@ module internal PlateauLRScheduler =
         Formula =
             "Epoch ≤ warmup_t: lr = warmup_lr_init + epoch·(base − warmup_lr_init)/warmup_t, the metric not seen. After: the LRs from before the last noise are put back, PyTorch's ReduceLROnPlateau steps on the metric (new lr = max(lr × decay_rate, lr_min) after more than patience_t bad epochs; threshold_mode 'rel', eps 1e-8; mode 'max' by default), then at the epochs of noise_range_t each LR v becomes v + v·x. The warmup's values are times the group's lr_scale."
         Origin = "timm"
-        Source = "`PlateauLRScheduler(optimizer, decay_rate=0.5, patience_t=2, mode='min', warmup_t=3, warmup_lr_init=1e-3)`"
+        Source =
+            "`PlateauLRScheduler(optimizer, decay_rate=0.5, patience_t=2, mode='min', warmup_t=3, warmup_lr_init=1e-3)`"
         FSharp =
             "`Timm.PlateauLRScheduler { TimmPlateauLRSchedulerConfig.Default with DecayRate = 0.5; PatienceT = 2; Mode = Min; WarmupT = 3; WarmupLrInit = 1e-3 }`"
         Differences =

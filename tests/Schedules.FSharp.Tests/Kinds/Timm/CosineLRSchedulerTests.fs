@@ -44,7 +44,8 @@ let tests =
             Expect.equal rows.[121] [| 0.0 |] "log(243)/log(3) = 4.999…: lr_min instead of the peak"
         }
         test "lr_scale multiplies each group's value after the noise, row 0 included" {
-            let plain = Timm.CosineLRScheduler(8, noiseRangeT = NoiseRange.From 3, noisePct = 0.2)
+            let plain =
+                Timm.CosineLRScheduler(8, noiseRangeT = NoiseRange.From 3, noisePct = 0.2)
 
             let scaled =
                 Timm.CosineLRScheduler(8, noiseRangeT = NoiseRange.From 3, noisePct = 0.2, lrScale = Each [ 0.1; 1.0 ])
@@ -56,7 +57,9 @@ let tests =
                 Expect.equal s.[t] [| p.[t].[0] * 0.1; p.[t].[1] |] (sprintf "step %d" t)
         }
         test "noise at noise_range_t: v + v·x with torch's draw at seed + t" {
-            let s = Timm.CosineLRScheduler(20, noiseRangeT = NoiseRange.Between(4, 12), noisePct = 0.3, noiseSeed = 11)
+            let s =
+                Timm.CosineLRScheduler(20, noiseRangeT = NoiseRange.Between(4, 12), noisePct = 0.3, noiseSeed = 11)
+
             let rows = stepOnly s [ 0.1 ] 12
             Expect.equal rows.[3] [| 0.09455032620941839 |] "no noise before 4"
             Expect.equal rows.[4] [| 0.10333043714452086 |] "edge-pub-timm-cosine-noise, draw 0.14239321649074554"

@@ -24,7 +24,9 @@ let tests =
                 "edge-pub-timm-multistep-milestones: milestone 2 at t = 1, 5 at t = 4"
         }
         test "decayAtMilestone drops the LR at the milestone itself" {
-            let s = Timm.MultiStepLRScheduler([ 2; 5 ], decayRate = 0.1, decayAtMilestone = true)
+            let s =
+                Timm.MultiStepLRScheduler([ 2; 5 ], decayRate = 0.1, decayAtMilestone = true)
+
             let rows = stepOnly s [ 0.1 ] 5
             Expect.equal rows.[1] [| 0.1 |] "not yet"
             Expect.equal rows.[2] [| 0.010000000000000002 |] "at 2"

@@ -13,7 +13,9 @@ let tests =
     testList "PlateauLRScheduler" [
         test "mode is max by default: a falling metric is a plateau" {
             let metrics = [ 0.9; 0.89; 0.88; 0.87; 0.86 ]
-            let rows = run (Timm.PlateauLRScheduler(patienceT = 1, decayRate = 0.5)) [ 0.1 ] metrics
+
+            let rows =
+                run (Timm.PlateauLRScheduler(patienceT = 1, decayRate = 0.5)) [ 0.1 ] metrics
 
             Expect.equal
                 (rows |> Array.map Array.exactlyOne)
@@ -21,7 +23,9 @@ let tests =
                 "edge-pub-timm-plateau-default-mode-max"
         }
         test "the warmup ignores the metric and writes warmup_lr_init + epoch·s up to epoch = warmup_t" {
-            let s = Timm.PlateauLRScheduler(warmupT = 5, warmupLrInit = 1e-5, patienceT = 0, mode = Min)
+            let s =
+                Timm.PlateauLRScheduler(warmupT = 5, warmupLrInit = 1e-5, patienceT = 0, mode = Min)
+
             let rows = run s [ 0.05 ] [ 5.0; 6.0; 7.0; 8.0; 9.0; 10.0 ]
 
             Expect.equal
@@ -43,7 +47,10 @@ let tests =
                 )
 
             let rows = run s [ 1.0 ] [ 1.0; 2.0; 3.0; 4.0; 5.0 ]
-            let x t = 2.0 * (Kinds.Timm.TorchGenerator(3L + int64 t).Rand() - 0.5) * 0.05
+
+            let x t =
+                2.0 * (Kinds.Timm.TorchGenerator(3L + int64 t).Rand() - 0.5) * 0.05
+
             Expect.equal rows.[1] [| 1.0 |] "the first metric is the best"
             Expect.equal rows.[2] [| 0.9 + 0.9 * x 2 |] "reduced, then noise"
             Expect.equal rows.[3] [| 0.81 + 0.81 * x 3 |] "reduced from 0.9, not from the noisy LR"
@@ -76,14 +83,23 @@ let tests =
             ))
         resumes
             "a checkpoint resumes it, with its counters and the LRs from before the noise"
-            (Timm.PlateauLRScheduler(decayRate = 0.5, patienceT = 1, cooldownT = 1, mode = Min, noiseRangeT = NoiseRange.From 6))
+            (Timm.PlateauLRScheduler(
+                decayRate = 0.5,
+                patienceT = 1,
+                cooldownT = 1,
+                mode = Min,
+                noiseRangeT = NoiseRange.From 6
+            ))
             [ 0.1 ]
             [ for t in 1..20 -> if t % 5 = 0 then 0.1 else 1.0 ]
             7
         test "a loaded state a run cannot reach is refused, naming the field" {
             let s = Timm.PlateauLRScheduler(patienceT = 2)
             let partial = Scheduler.run s (gv [ 0.1 ]) [ 1.0; 0.5; 0.4 ]
-            let json = (Checkpoint.save s partial.State).Replace("\"badEpochs\": 2", "\"badEpochs\": 3")
+
+            let json =
+                (Checkpoint.save s partial.State).Replace("\"badEpochs\": 2", "\"badEpochs\": 3")
+
             let e = Expect.throwsC (fun () -> Checkpoint.load s json |> ignore) id
             Expect.stringContains e.Message "badEpochs" "names the field"
         }

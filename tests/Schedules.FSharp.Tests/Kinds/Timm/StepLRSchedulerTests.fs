@@ -29,7 +29,9 @@ let tests =
             Expect.equal rows.[5] [| 0.25 |] "5 // 2.5 = 2"
         }
         test "warmup_prefix is the default: the steps start after the warmup" {
-            let rows = stepOnly (Timm.StepLRScheduler(3.0, decayRate = 0.5, warmupT = 3)) [ 0.003 ] 6
+            let rows =
+                stepOnly (Timm.StepLRScheduler(3.0, decayRate = 0.5, warmupT = 3)) [ 0.003 ] 6
+
             Expect.equal rows.[3] [| 0.003 |] "t − 3 = 0"
             Expect.equal rows.[6] [| 0.0015 |] "t − 3 = 3"
         }

@@ -26,12 +26,15 @@ let tests =
         refused "t_initial 0 is refused (edge-pub-err-timm-tanh-t-initial-0)" "t_initial" "0" (fun () ->
             box (Timm.TanhLRScheduler 0))
         refused "lb ≥ ub is refused" "lb" "3" (fun () -> box (Timm.TanhLRScheduler(10, lb = 3.0, ub = 3.0)))
-        refused "a negative warmup_t is refused" "warmup_t" "-1" (fun () -> box (Timm.TanhLRScheduler(10, warmupT = -1)))
+        refused "a negative warmup_t is refused" "warmup_t" "-1" (fun () ->
+            box (Timm.TanhLRScheduler(10, warmupT = -1)))
         roundTrips
             "round-trips through JSON"
             40
             [ 0.1 ]
-            (Scheduler.config (Timm.TanhLRScheduler(10, lb = -6.0, ub = 4.0, cycleMul = 2.0, cycleLimit = 3, warmupT = 2)))
+            (Scheduler.config (
+                Timm.TanhLRScheduler(10, lb = -6.0, ub = 4.0, cycleMul = 2.0, cycleLimit = 3, warmupT = 2)
+            ))
         resumes "a checkpoint resumes it" (Timm.TanhLRScheduler(8, cycleLimit = 2)) [ 0.1 ] (List.replicate 20 ()) 9
         previews "its preview is its stepping" (Timm.TanhLRScheduler(8, warmupT = 2, warmupPrefix = true)) [ 0.1 ] 20
     ]

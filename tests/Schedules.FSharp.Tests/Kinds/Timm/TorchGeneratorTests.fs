@@ -47,7 +47,12 @@ let tests =
         test "torch.randn(1) from a generator seeded 42: torch 1.13's draws, the second of each pair cached" {
             Expect.equal
                 (draws (TorchGenerator 42L) (fun g -> g.Randn()) 4)
-                [ 0.33669036626815796; 0.12880940735340118; 0.23446236550807953; 0.23033303022384644 ]
+                [
+                    0.33669036626815796
+                    0.12880940735340118
+                    0.23446236550807953
+                    0.23033303022384644
+                ]
                 "python3 -c \"g = torch.Generator(); g.manual_seed(42); torch.randn(1, generator=g)\" four times"
         }
         test "torch.rand(1) from a generator seeded 42" {
