@@ -67,6 +67,13 @@ type Config =
     /// <summary>optax's contrib.reduce_on_plateau: the LRs are the base LRs × a scale that drops when the averaged
     /// metric stops improving; watches a metric.</summary>
     | OptaxReduceOnPlateau of OptaxReduceOnPlateauConfig
+    /// <summary>A timm scheduler other than the plateau one (Cosine, Tanh, Poly, Step, MultiStep): its curve of
+    /// timm's t, times each group's LrScale after the noise, as timm's <c>lr_scale</c> param-group key (1: none).
+    /// Built by the <c>Timm</c> factories.</summary>
+    | TimmScheduler of Curve: Curve * LrScale: ForGroups<float>
+    /// <summary>timm's PlateauLRScheduler: PyTorch's ReduceLROnPlateau (mode max by default) after timm's warmup,
+    /// with timm's noise; watches a metric.</summary>
+    | TimmPlateauLRScheduler of TimmPlateauLRSchedulerConfig
 
 /// Configurations compiled into nodes, once per scheduler: the one place that maps each kind's union case to its
 /// file (a missing case is a compiler warning, which this build treats as an error).
@@ -117,6 +124,8 @@ module internal Compile =
             Kinds.HuggingFace.GetScheduler.compile (name, w, t, lr, compileIn version bounds c)
         | KerasReduceLROnPlateau c -> Kinds.Keras.ReduceLROnPlateau.compile c
         | OptaxReduceOnPlateau c -> Kinds.Optax.ReduceOnPlateau.compile c
+        | TimmScheduler(c, lrScale) -> Kinds.Timm.Scheduler.compile (c, lrScale)
+        | TimmPlateauLRScheduler c -> Kinds.Timm.PlateauLRScheduler.compile c
 
     /// The node of a configuration for the PyTorch version it reproduces.
     let nodeFor (version: PyTorchVersion) (config: Config) : Node =
@@ -156,6 +165,20 @@ module internal Compile =
         Kinds.Keras.ReduceLROnPlateau.description,
         (fun r -> KerasReduceLROnPlateau(Kinds.Keras.ReduceLROnPlateau.parse r))
         Kinds.Optax.ReduceOnPlateau.description, (fun r -> OptaxReduceOnPlateau(Kinds.Optax.ReduceOnPlateau.parse r))
+        Kinds.Timm.CosineLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.CosineLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.TanhLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.TanhLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.PolyLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.PolyLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.StepLRScheduler.description,
+        (fun r -> Kinds.Timm.Scheduler.read Kinds.Timm.StepLRScheduler.parse r |> TimmScheduler)
+        Kinds.Timm.MultiStepLRScheduler.description,
+        (fun r ->
+            Kinds.Timm.Scheduler.read Kinds.Timm.MultiStepLRScheduler.parse r
+            |> TimmScheduler)
+        Kinds.Timm.PlateauLRScheduler.description,
+        (fun r -> TimmPlateauLRScheduler(Kinds.Timm.PlateauLRScheduler.parse r))
     ]
 
     /// A configuration from its JSON object; `path` prefixes field names in messages.

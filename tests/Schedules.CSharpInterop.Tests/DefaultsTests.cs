@@ -24,6 +24,7 @@ public sealed class DefaultsTests
         [(typeof(Core.HuggingFace), "GreedyLR")] = Core.GreedyLRConfig.Default,
         [(typeof(Core.Keras), "ReduceLROnPlateau")] = Core.KerasReduceLROnPlateauConfig.Default,
         [(typeof(Core.Optax), "ReduceOnPlateau")] = Core.OptaxReduceOnPlateauConfig.Default,
+        [(typeof(Core.Timm), "PlateauLRScheduler")] = Core.TimmPlateauLRSchedulerConfig.Default,
     };
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
@@ -43,15 +44,28 @@ public sealed class DefaultsTests
             return field is null ? (false, null) : (true, field.GetValue(preset));
         }
 
-        var kind = CoreAssembly.GetType($"Schedules.Kinds.{method.Name}")
-                   ?? CoreAssembly.GetType($"Schedules.Kinds.{coreType.Name}.{method.Name}");
-        var member = kind?.GetMember("Default" + Pascal(p.Name!), BindingFlags.Public | BindingFlags.Static).SingleOrDefault();
-        return member switch
+        // The kind's own module, then the modules a family's kinds share (timm's base Scheduler and its Noise), where
+        // a shared default has its one home (noisePct is Noise.DefaultPct).
+        var homes = new[]
         {
-            FieldInfo f => (true, f.GetValue(null)),
-            PropertyInfo q => (true, q.GetValue(null)),
-            _ => (false, null),
+            ($"Schedules.Kinds.{method.Name}", Pascal(p.Name!)),
+            ($"Schedules.Kinds.{coreType.Name}.{method.Name}", Pascal(p.Name!)),
+            ($"Schedules.Kinds.{coreType.Name}.Scheduler", Pascal(p.Name!)),
+            ($"Schedules.Kinds.{coreType.Name}.NoiseModule", p.Name!.StartsWith("noise", StringComparison.Ordinal) ? p.Name![5..] : Pascal(p.Name!)),
         };
+        foreach (var (home, name) in homes)
+        {
+            var member = CoreAssembly.GetType(home)
+                ?.GetMember("Default" + name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .SingleOrDefault();
+            switch (member)
+            {
+                case FieldInfo f: return (true, f.GetValue(null));
+                case PropertyInfo q: return (true, q.GetValue(null));
+            }
+        }
+
+        return (false, null);
     }
 
     // Modes compare by name (a C# enum against the core's union case), numbers and flags bit for bit.

@@ -265,10 +265,33 @@ let private optimizerMomentum (case: JsonElement) =
     | Some o -> Momentum, floatOr "momentum" 0.9 o
     | None -> Momentum, 0.9
 
+/// timm's stepping (the family README): trace step t calls step_update(t), then step(t / updates_per_epoch) when
+/// t is a multiple of it; only the call matching t_in_epochs acts (PlateauLRScheduler: step). The library's step is
+/// timm's t, so a per-epoch scheduler steps at the trace steps that end an epoch: this says after how many trace
+/// steps one library step is taken (1 for everything else).
+let private tracePerStep (case: JsonElement) =
+    let spec = case.GetProperty "scheduler"
+    let kind = spec.GetProperty("type").GetString()
+
+    if kind.StartsWith "timm." then
+        let perEpoch = kind = "timm.PlateauLRScheduler" || boolOr "t_in_epochs" true spec
+        if perEpoch then intOr "updates_per_epoch" 1 case else 1
+    else
+        1
+
+/// A timm case's spec with the case's per-group lr_scale (timm's param-group key) as the kind's lr_scale argument.
+let private withLrScale (case: JsonElement) (spec: JsonElement) =
+    match tryProp "lr_scale" case with
+    | Some scale ->
+        let node = JsonNode.Parse(spec.GetRawText()).AsObject()
+        node.["lr_scale"] <- JsonNode.Parse(scale.GetRawText())
+        JsonDocument.Parse(node.ToJsonString()).RootElement.Clone()
+    | None -> spec
+
 /// Builds and runs a case's spec for a PyTorch version: the scheduler is checked against the case's optimizer (as
 /// the shell does when it binds one) and observes the case's metrics (NaN where a step-based case has none).
 let runWith (version: PyTorchVersion) (case: JsonElement) =
-    let spec = withOptimizerLr case (case.GetProperty "scheduler")
+    let spec = withLrScale case (withOptimizerLr case (case.GetProperty "scheduler"))
 
     let scheduler =
         Scheduler.createWatching (config spec) |> Scheduler.withPyTorch version
@@ -282,13 +305,28 @@ let runWith (version: PyTorchVersion) (case: JsonElement) =
         | None -> GroupValues.ofList [ 1.0 ]
 
     let steps = case.GetProperty("steps").GetInt32()
+    let every = tracePerStep case
 
     let metrics =
         match tryProp "metrics" case with
         | Some m -> [ for v in m.EnumerateArray() -> number v ] |> List.truncate steps
         | None -> List.replicate steps nan
 
-    Scheduler.run scheduler lrs metrics
+    // The metric of trace step t (1-based) is metrics[t-1]; a library step is taken at every `every`-th one.
+    let taken =
+        metrics
+        |> List.indexed
+        |> List.filter (fun (i, _) -> (i + 1) % every = 0)
+        |> List.map snd
+
+    Scheduler.run scheduler lrs taken
+
+/// The trace's LR rows as the case's rows: trace step t reads the library row of the steps taken by then.
+let private caseRows (case: JsonElement) (trace: Trace) =
+    let every = tracePerStep case
+    let rows = lrRows trace
+    let steps = case.GetProperty("steps").GetInt32()
+    Array.init (steps + 1) (fun t -> rows.[t / every])
 
 /// A case's spec run for the default PyTorch (2.x).
 let run (case: JsonElement) =
@@ -335,7 +373,7 @@ let private refusedAt
 let private expectRows (name: string) (version: PyTorchVersion) (case: JsonElement) lrs momentum =
     let label = sprintf "%s (PyTorch %s)" name (PyTorchVersion.name version)
     let trace = runWith version case
-    expectSameRows label "LR" (rows lrs) (lrRows trace)
+    expectSameRows label "LR" (rows lrs) (caseRows case trace)
 
     match momentum with
     | Some expected when boolOr "record_momentum" true case ->

@@ -61,6 +61,13 @@ let all =
         LinearOnecycleScheduleTests.tests
         CosineOnecycleScheduleTests.tests
         OptaxReduceOnPlateauTests.tests
+        CosineLRSchedulerTests.tests
+        TanhLRSchedulerTests.tests
+        PolyLRSchedulerTests.tests
+        StepLRSchedulerTests.tests
+        MultiStepLRSchedulerTests.tests
+        PlateauLRSchedulerTests.tests
+        TorchGeneratorTests.tests
         CurvesTests.tests
         SchedulerTests.tests
         ConfigTests.tests
