@@ -11,6 +11,17 @@ let private run (s: Scheduler<float>) lrs metrics =
 
 let tests =
     testList "PlateauLRScheduler" [
+        test
+            "Patience across families: timm wraps PyTorch's rule, so it reduces when the bad epochs exceed patience (> p)" {
+            // patience_t 2 on the losses 1.0, 1.0, 1.0, 1.0: the 4th (the 3rd bad epoch) reduces, as in PyTorch.
+            let s = Timm.PlateauLRScheduler(patienceT = 2, mode = Min)
+            let trace = Scheduler.run s (gv [ 0.1 ]) [ 1.0; 1.0; 1.0; 1.0 ]
+
+            Expect.equal
+                [ for r in trace.Rows -> r.Lrs.[0] ]
+                [ 0.1; 0.1; 0.1; 0.1; 0.010000000000000002 ]
+                "reduced at the 4th"
+        }
         test "mode is max by default: a falling metric is a plateau" {
             let metrics = [ 0.9; 0.89; 0.88; 0.87; 0.86 ]
 
