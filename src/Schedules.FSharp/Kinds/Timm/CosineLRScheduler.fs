@@ -50,22 +50,14 @@ let internal rule
     (w: Warmup)
     (kDecay: float)
     =
-    fun (b: float) (t: int) ->
-        if t < w.T then
-            Scheduler.warmupLr w b t
-        else
-            let struct (i, tI, tCurr) =
-                Scheduler.cycle tInitial cycleMul (Scheduler.shifted w t)
+    let after =
+        Scheduler.inCycle tInitial cycleMul cycleDecay cycleLimit w lrMin (fun lrMax tI tCurr ->
+            lrMin
+            + 0.5
+              * (lrMax - lrMin)
+              * (1.0 + Math.Cos(Math.PI * Math.Pow(tCurr, kDecay) / Math.Pow(tI, kDecay))))
 
-            if i < float cycleLimit then
-                let lrMax = b * Math.Pow(cycleDecay, i)
-
-                lrMin
-                + 0.5
-                  * (lrMax - lrMin)
-                  * (1.0 + Math.Cos(Math.PI * Math.Pow(tCurr, kDecay) / Math.Pow(tI, kDecay)))
-            else
-                lrMin
+    fun (b: float) (t: int) -> if t < w.T then Scheduler.warmupLr w b t else after b t
 
 let internal curve
     (tInitial: int)

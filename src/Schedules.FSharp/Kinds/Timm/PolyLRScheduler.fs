@@ -49,21 +49,13 @@ let internal rule
     (w: Warmup)
     (kDecay: float)
     =
-    fun (b: float) (t: int) ->
-        if t < w.T then
-            Scheduler.warmupLr w b t
-        else
-            let struct (i, tI, tCurr) =
-                Scheduler.cycle tInitial cycleMul (Scheduler.shifted w t)
+    let after =
+        Scheduler.inCycle tInitial cycleMul cycleDecay cycleLimit w lrMin (fun lrMax tI tCurr ->
+            lrMin
+            + (lrMax - lrMin)
+              * Math.Pow(1.0 - Math.Pow(tCurr, kDecay) / Math.Pow(tI, kDecay), power))
 
-            if i < float cycleLimit then
-                let lrMax = b * Math.Pow(cycleDecay, i)
-
-                lrMin
-                + (lrMax - lrMin)
-                  * Math.Pow(1.0 - Math.Pow(tCurr, kDecay) / Math.Pow(tI, kDecay), power)
-            else
-                lrMin
+    fun (b: float) (t: int) -> if t < w.T then Scheduler.warmupLr w b t else after b t
 
 let internal curve
     (tInitial: int)

@@ -73,6 +73,25 @@ module internal Scheduler =
             let i = float (if t % tInitial <> 0 && t < 0 then q - 1 else q)
             struct (i, float tInitial, float t - float tInitial * i)
 
+    /// Cosine's, Poly's and Tanh's rule after the warmup: in cycle i, while i < cycle_limit, the class's shape of
+    /// (lrMax = b·cycle_decay^i, t_i, t_curr); lr_min for ever after.
+    let inCycle
+        (tInitial: int)
+        (cycleMul: float)
+        (cycleDecay: float)
+        (cycleLimit: int)
+        (w: Warmup)
+        (lrMin: float)
+        (shape: float -> float -> float -> float)
+        =
+        fun (b: float) (t: int) ->
+            let struct (i, tI, tCurr) = cycle tInitial cycleMul (shifted w t)
+
+            if i < float cycleLimit then
+                shape (b * Math.Pow(cycleDecay, i)) tI tCurr
+            else
+                lrMin
+
     let warmupArgs (w: Warmup) : (string * CurveArg) list = [
         "warmup_t", Integer w.T
         "warmup_lr_init", Number w.LrInit

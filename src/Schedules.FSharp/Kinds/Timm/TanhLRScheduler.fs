@@ -49,16 +49,9 @@ let private decay
     (cycleLimit: int)
     (w: Warmup)
     =
-    fun (b: float) (t: int) ->
-        let struct (i, tI, tCurr) =
-            Scheduler.cycle tInitial cycleMul (Scheduler.shifted w t)
-
-        if i < float cycleLimit then
-            let lrMax = b * Math.Pow(cycleDecay, i)
-            let tr = tCurr / tI
-            lrMin + 0.5 * (lrMax - lrMin) * (1.0 - Math.Tanh(lb * (1.0 - tr) + ub * tr))
-        else
-            lrMin
+    Scheduler.inCycle tInitial cycleMul cycleDecay cycleLimit w lrMin (fun lrMax tI tCurr ->
+        let tr = tCurr / tI
+        lrMin + 0.5 * (lrMax - lrMin) * (1.0 - Math.Tanh(lb * (1.0 - tr) + ub * tr)))
 
 /// timm's _get_lr at t, for one group's base LR b: the warmup ramps toward base with warmup_prefix, toward the
 /// tanh value at warmup_t without.
