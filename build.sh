@@ -7,6 +7,9 @@
 #                      every test project and the docs notebook; closes with "tests: N passed, M failed"
 #   ./build.sh train   run the training example (TorchSharp, CPU)
 #   ./build.sh bench   run the BenchmarkDotNet benchmarks (results in BenchmarkDotNet.Artifacts/results)
+#   ./build.sh bench-compare
+#                      time PyTorch's own scheduler.step() (Debian's /usr/bin/python3 with python3-torch) and our
+#                      transitions for the same configurations, and print one table of ratios
 set -euo pipefail
 
 configuration=Release
@@ -137,6 +140,30 @@ run_tests() {
     closing_line
 }
 
+# PyTorch's scheduler.step() (bench/compare/pytorch_step.py, when Debian's python3 has torch) and our transitions
+# (the benchmark program's --compare mode, which prints the table), in one run of a few seconds.
+bench_compare() {
+    local python=/usr/bin/python3 pytorch=() log
+    log=$(mktemp)
+    dotnet build bench/Schedules.Benchmarks -c "$configuration" -nologo -v quiet >"$log" 2>&1 ||
+        { cat "$log" >&2; rm -f "$log"; exit 1; }
+    rm -f "$log"
+    if "$python" -c "import torch" 2>/dev/null; then
+        local json
+        json=$(mktemp)
+        # shellcheck disable=SC2064 # the file's name is known now
+        trap "rm -f '$json'" EXIT
+        echo "Timing PyTorch's scheduler.step() ($python)..." >&2
+        "$python" bench/compare/pytorch_step.py >"$json"
+        pytorch=("$json")
+    else
+        echo "PyTorch skipped: $python cannot import torch. Install it with 'sudo apt-get install -y python3-torch'" \
+            "(Debian 12: torch 1.13) and run again." >&2
+    fi
+    echo "Timing Schedules' transitions..." >&2
+    dotnet run --project bench/Schedules.Benchmarks -c "$configuration" --no-build -- --compare "${pytorch[@]}"
+}
+
 main() {
     cd "$(dirname "${BASH_SOURCE[0]}")"
     local command=${1:-test}
@@ -160,7 +187,8 @@ main() {
         filter=(--filter '*')
         for arg in "$@"; do case "$arg" in -f | --filter | --list) filter=() ;; esac; done
         dotnet run --project bench/Schedules.Benchmarks -c "$configuration" -- "${filter[@]}" "$@" ;;
-        *) echo "usage: ./build.sh test|train|bench [args]" >&2; exit 2 ;;
+        bench-compare) bench_compare ;;
+        *) echo "usage: ./build.sh test|train|bench|bench-compare [args]" >&2; exit 2 ;;
     esac
 }
 
