@@ -184,8 +184,7 @@ module Scheduler =
     /// (PyTorch's <c>base_momentum</c> and <c>max_momentum</c> keys): the last written, depth first, by a
     /// OneCycleLR that cycles momentum or, with <c>PyTorch2</c>, by a CyclicLR that does (1.13's CyclicLR writes
     /// none); None when nothing in it writes them.</summary>
-    [<CompiledName("MomentumBoundsWritten")>]
-    let momentumBoundsWritten (scheduler: Scheduler<'M>) : (ForGroups<float> * ForGroups<float>) option =
+    let internal momentumBoundsWritten (scheduler: Scheduler<'M>) : (ForGroups<float> * ForGroups<float>) option =
         Validate.notNull "scheduler" (box scheduler)
         Compile.boundsWritten scheduler.Version scheduler.Configuration
 
@@ -194,8 +193,7 @@ module Scheduler =
     /// optimizer writes (see <c>momentumBoundsWritten</c>) decide its momentum. Within one scheduler this library
     /// reproduces that; the TorchSharp shell refuses to step such a scheduler once another one bound to its optimizer
     /// has written other bounds.</summary>
-    [<CompiledName("ReadsMomentumBounds")>]
-    let readsMomentumBounds (scheduler: Scheduler<'M>) : bool =
+    let internal readsMomentumBounds (scheduler: Scheduler<'M>) : bool =
         Validate.notNull "scheduler" (box scheduler)
 
         Kinds.Node.descendants scheduler.Compiled
