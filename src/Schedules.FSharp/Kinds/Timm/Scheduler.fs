@@ -68,9 +68,9 @@ module internal Scheduler =
             let mi = Math.Pow(cycleMul, i)
             struct (i, mi * float tInitial, float t - (1.0 - mi) / (1.0 - cycleMul) * float tInitial)
         else
-            // Python's int // int (floor).
+            // Python's int // int (floor); the remainder only matters below 0.
             let q = t / tInitial
-            let i = float (if t % tInitial <> 0 && t < 0 then q - 1 else q)
+            let i = float (if t < 0 && t % tInitial <> 0 then q - 1 else q)
             struct (i, float tInitial, float t - float tInitial * i)
 
     /// Cosine's, Poly's and Tanh's rule after the warmup: in cycle i, while i < cycle_limit, the class's shape of
