@@ -11,6 +11,12 @@ type Preview1M() =
     let warmupCosine =
         LRScheduler.SequentialLR([ LRScheduler.WarmUp 1000; LRScheduler.CosineAnnealingLR 1_000_000 ], [ 1001 ])
 
+    let huggingFace = HuggingFace.GetCosineScheduleWithWarmup(1000, 1_000_000)
+
+    let optax = Optax.WarmupCosineDecaySchedule(0.0, 0.1, 1000, 1_000_000)
+
+    let timm = Timm.CosineLRScheduler(1_000_000, warmupT = 1000)
+
     let plateau = LRScheduler.ReduceLROnPlateau(patience = 5, warmup = 1)
 
     let metrics =
@@ -23,6 +29,16 @@ type Preview1M() =
     [<Benchmark>]
     member _.SeriesSequentialWarmUpCosine() =
         Preview.series warmupCosine lrs 0 999_999
+
+    [<Benchmark>]
+    member _.SeriesHuggingFaceWarmupCosine() =
+        Preview.series huggingFace lrs 0 999_999
+
+    [<Benchmark>]
+    member _.SeriesOptaxWarmupCosine() = Preview.series optax lrs 0 999_999
+
+    [<Benchmark>]
+    member _.SeriesTimmWarmupCosine() = Preview.series timm lrs 0 999_999
 
     [<Benchmark>]
     member _.SimulatePlateau() = Scheduler.run plateau lrs metrics

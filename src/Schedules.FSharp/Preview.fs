@@ -29,6 +29,10 @@ type Series = {
 [<RequireQualifiedAccess>]
 module Preview =
 
+    /// How many steps of a series are filled before they are checked (a chunk stays in the CPU's cache).
+    [<Literal>]
+    let private FillChunk = 8192
+
     /// <summary>Whether the scheduler has a closed form (its LRs at any step in constant time).</summary>
     [<CompiledName("HasClosedForm")>]
     let hasClosedForm (scheduler: Scheduler<unit>) = (Scheduler.node scheduler).At.IsSome
@@ -113,21 +117,36 @@ module Preview =
         let n = last - first + 1
 
         let columns =
-            match node.Scalar with
-            | ValueSome scalar ->
-                let lrAt = scalar initial
+            match node.Fill with
+            | ValueSome fill ->
+                let fill = fill initial
 
                 Array.init lrs.Count (fun g ->
-                    let column = Array.zeroCreate n
+                    // Every element is written below.
+                    let column = System.GC.AllocateUninitializedArray<float> n
+                    let mutable i = 0
 
-                    for i in 0 .. n - 1 do
-                        let step = first + i
-                        let v = if step = 0 then start.Lrs.[g] else lrAt g step
+                    if first = 0 then
+                        column.[0] <- start.Lrs.[g]
+                        i <- 1
 
-                        if not (System.Double.IsFinite v) || v < 0.0 then
-                            Validate.produced node.Kind step (GroupValues.Replicate(1, v))
+                    let mutable checkedTo = 0
 
-                        column.[i] <- v
+                    while checkedTo < n do
+                        // Filled by the kind's loop a chunk at a time, and checked while the chunk is in cache.
+                        let stop = min n (checkedTo + FillChunk)
+
+                        if i < stop then
+                            fill g (first + i) (stop - i) column i
+                            i <- stop
+
+                        for j in checkedTo .. stop - 1 do
+                            let v = column.[j]
+
+                            if not (System.Double.IsFinite v) || v < 0.0 then
+                                Validate.produced node.Kind (first + j) (GroupValues.Replicate(1, v))
+
+                        checkedTo <- stop
 
                     column)
             | ValueNone ->

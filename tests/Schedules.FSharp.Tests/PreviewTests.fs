@@ -79,6 +79,59 @@ let tests =
                 samples
                 (seq { 0..60 }))
 
+        test "a long series is filled segment by segment and chunk by chunk, with the sampled LRs bit for bit" {
+            // Milestones on and around the 8192-step chunks the series is filled in, a range that starts inside
+            // a segment, and the families' warmup-cosine shapes.
+            let schedulers = [
+                LRScheduler.SequentialLR(
+                    [
+                        LRScheduler.WarmUp 100
+                        LRScheduler.CosineAnnealingLR 5000
+                        LRScheduler.StepLR(700, 0.5)
+                        LRScheduler.CosineAnnealingLR 9000
+                    ],
+                    [ 101; 8192; 8193 ]
+                )
+                HuggingFace.GetCosineScheduleWithWarmup(100, 20_000)
+                Optax.WarmupCosineDecaySchedule(0.0, 0.1, 100, 20_000)
+                Timm.CosineLRScheduler(20_000, warmupT = 100, lrScale = Each [ 1.0; 0.5 ])
+            ]
+
+            for s in schedulers do
+                for first in [ 0; 57 ] do
+                    let series = Preview.series s (gv [ 0.1; 0.02 ]) first 20_000
+                    let samples = Preview.range s (gv [ 0.1; 0.02 ]) first 20_000
+
+                    for i in 0 .. samples.Length - 1 do
+                        for g in 0..1 do
+                            let expected = samples.[i].Output.Lrs.[g]
+
+                            if
+                                BitConverter.DoubleToInt64Bits series.Lrs.[g].[i]
+                                <> BitConverter.DoubleToInt64Bits expected
+                            then
+                                failtestf
+                                    "%s, group %d, step %d: %g, not %g"
+                                    (Config.kind (Scheduler.config s))
+                                    g
+                                    (first + i)
+                                    series.Lrs.[g].[i]
+                                    expected
+        }
+        test "a series refuses a negative LR past its first chunk, naming the step" {
+            let s =
+                Scheduler.create (
+                    Curve {
+                        Name = "tests.dip"
+                        Args = []
+                        Lr = fun b t -> if t = 10_000 then -b else b
+                    }
+                )
+
+            Expect.throwsC (fun () -> Preview.series s (gv [ 0.1 ]) 0 20_000 |> ignore) (fun e ->
+                Expect.isTrue (e :? InvalidOperationException) "refused"
+                Expect.stringContains e.Message "at step 10000" "the step")
+        }
         test "random access: the LR at step 10^9 costs what the LR at step 10 costs" {
             let s = LRScheduler.CosineAnnealingWarmRestarts(10, 1, 1e-4)
             Expect.isTrue (Preview.hasClosedForm s) "SGDR has a closed form"

@@ -7,6 +7,14 @@ open Schedules
 /// <c>a * b / c</c> is <c>(a * b) / c</c>): written once, called by the kinds.
 module internal Arithmetic =
 
+    /// <c>Math.Pow(x, y)</c> without its call where IEEE 754 fixes the result: x ** 1 is x, x ** 0 and 1 ** y are
+    /// 1 (NaN included), bit for bit what <c>Math.Pow</c> returns. The curves' exponents are mostly 1, and a pow
+    /// costs several cosines.
+    let inline pow (x: float) (y: float) =
+        if y = 1.0 then x
+        elif y = 0.0 || x = 1.0 then 1.0
+        else Math.Pow(x, y)
+
     /// The cosine annealing of SGDR and CosineAnnealingLR's closed form:
     /// etaMin + (base − etaMin)(1 + cos(π·tCur/tI))/2.
     let cosine (etaMin: float) (baseLr: float) (tCur: float) (tI: float) =

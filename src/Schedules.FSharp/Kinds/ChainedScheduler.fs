@@ -48,6 +48,7 @@ let internal compile (version: PyTorchVersion, given: Node list) : Node =
         StepAt = ValueNone
         // Each child acts on the LRs the previous left: no closed form.
         Scalar = ValueNone
+        Fill = ValueNone
         At = ValueNone
         ReadState =
             fun path e ->

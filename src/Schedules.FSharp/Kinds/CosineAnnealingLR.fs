@@ -26,21 +26,27 @@ let internal compile (tMax: int, etaMin: float) : Node =
 
             GroupValues.Own(Array.map (fun (lr: float) -> ratio * (lr - etaMin) + etaMin) lrs.Items)
 
-    EpochKind.node {
-        Kind = "CosineAnnealingLR"
-        Args = [
-            Arg.required "tMax" (IntArg tMax)
-            Arg.optional "etaMin" (FloatArg etaMin) (FloatArg DefaultEtaMin)
-        ]
-        Validate =
-            fun () ->
-                Validate.positiveInt "tMax" tMax
-                Validate.nonNegative "etaMin" etaMin
-        CheckGroups = ignore
-        Recursive = fun b e lrs -> if e = 0 then lrs else rule b e lrs
-        ZeroStep = ValueSome(fun b lrs -> rule b 0 lrs)
-        Restart = fun b _ -> Arithmetic.ofBases b (fun b -> closed b 0)
-        Scalar = ValueSome(fun b g e -> closed b.[g] e)
+    let node =
+        EpochKind.node {
+            Kind = "CosineAnnealingLR"
+            Args = [
+                Arg.required "tMax" (IntArg tMax)
+                Arg.optional "etaMin" (FloatArg etaMin) (FloatArg DefaultEtaMin)
+            ]
+            Validate =
+                fun () ->
+                    Validate.positiveInt "tMax" tMax
+                    Validate.nonNegative "etaMin" etaMin
+            CheckGroups = ignore
+            Recursive = fun b e lrs -> if e = 0 then lrs else rule b e lrs
+            ZeroStep = ValueSome(fun b lrs -> rule b 0 lrs)
+            Restart = fun b _ -> Arithmetic.ofBases b (fun b -> closed b 0)
+            Scalar = ValueSome(fun b g e -> closed b.[g] e)
+        }
+
+    {
+        node with
+            Fill = EpochKind.fillOf node.Kind (fun b e -> Arithmetic.cosine etaMin b (float e) (float tMax))
     }
 
 let internal parse (r: ArgReader) =

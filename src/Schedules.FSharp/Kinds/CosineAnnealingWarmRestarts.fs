@@ -138,6 +138,7 @@ let internal compile (t0: int, tMult: int, etaMin: float) : Node =
 
                 Node.result (WarmRestarts(b, int (Math.Floor epoch), tCur, tI)) (lrs etaMin b tCur (float tI)) None [])
         Scalar = ValueSome scalar
+        Fill = ValueSome(Node.fillOfScalar scalar)
         At = ValueSome(Node.atOfScalar (fun s -> (bases s).Count) scalar)
         ReadState =
             fun path e ->

@@ -61,20 +61,26 @@ module internal Curve =
         let name = if valid then c.Name else "Curve"
         let args = if valid && not (isNull (box c.Args)) then c.Args else []
 
-        EpochKind.node {
-            Kind = name
-            Args = args |> List.map (fun (n, v) -> Arg.required n (value v))
-            Validate =
-                fun () ->
-                    Validate.notNull "curve" (box c)
-                    Validate.notNull "curve.Lr" (box c.Lr)
-                    Validate.notNull "curve.Args" (box c.Args)
+        let node =
+            EpochKind.node {
+                Kind = name
+                Args = args |> List.map (fun (n, v) -> Arg.required n (value v))
+                Validate =
+                    fun () ->
+                        Validate.notNull "curve" (box c)
+                        Validate.notNull "curve.Lr" (box c.Lr)
+                        Validate.notNull "curve.Args" (box c.Args)
 
-                    if String.IsNullOrWhiteSpace c.Name then
-                        Validate.fail "curve.Name" c.Name "a non-empty name"
-            CheckGroups = ignore
-            Recursive = fun b e _ -> Arithmetic.ofBases b (fun b -> c.Lr b e)
-            ZeroStep = ValueNone
-            Restart = fun b _ -> Arithmetic.ofBases b (fun b -> c.Lr b 0)
-            Scalar = ValueSome(fun b g e -> c.Lr b.[g] e)
+                        if String.IsNullOrWhiteSpace c.Name then
+                            Validate.fail "curve.Name" c.Name "a non-empty name"
+                CheckGroups = ignore
+                Recursive = fun b e _ -> Arithmetic.ofBases b (fun b -> c.Lr b e)
+                ZeroStep = ValueNone
+                Restart = fun b _ -> Arithmetic.ofBases b (fun b -> c.Lr b 0)
+                Scalar = ValueSome(fun b g e -> c.Lr b.[g] e)
+            }
+
+        {
+            node with
+                Fill = EpochKind.fillOf name (fun b e -> c.Lr b e)
         }

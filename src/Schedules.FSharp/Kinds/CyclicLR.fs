@@ -190,6 +190,7 @@ module CyclicLR =
             Restart = fun state _ _ -> fresh (bases state)
             StepAt = ValueNone
             Scalar = ValueNone
+            Fill = ValueNone
             At =
                 ValueSome(fun state e ->
                     let struct (lrs, momentum) = at (bases state) e

@@ -28,10 +28,19 @@ type internal EpochRule = {
 /// Nodes of step-based kinds with an Epoch state.
 module internal EpochKind =
 
-    let private bases (kind: string) (state: State) =
+    let bases (kind: string) (state: State) =
         match state with
         | Epoch(b, _) -> b
         | _ -> Node.wrongState kind state
+
+    /// A Node.Fill from a closed form of one base LR (base -> epoch -> LR): the group's base read once, the closed
+    /// form inlined into the loop where it is a lambda.
+    let inline fillOf (kind: string) ([<InlineIfLambda>] lr: float -> int -> float) =
+        ValueSome(fun state (g: int) (first: int) (count: int) (destination: float[]) (offset: int) ->
+            let b = (bases kind state).[g]
+
+            for i in 0 .. count - 1 do
+                destination.[offset + i] <- lr b (first + i))
 
     let node (r: EpochRule) : Node =
         let scalar =
@@ -75,6 +84,15 @@ module internal EpochKind =
                     Node.result (Epoch(b, 0)) (r.Restart b lrs) None []
             StepAt = ValueNone
             Scalar = scalar
+            // The rule's closed form called with all its arguments: no partial application per epoch.
+            Fill =
+                r.Scalar
+                |> ValueOption.map (fun f ->
+                    fun state g first count (destination: float[]) offset ->
+                        let b = bases r.Kind state
+
+                        for i in 0 .. count - 1 do
+                            destination.[offset + i] <- f b g (first + i))
             At = scalar |> ValueOption.map (Node.atOfScalar (fun s -> (bases r.Kind s).Count))
             ReadState = Json.readEpoch
         }

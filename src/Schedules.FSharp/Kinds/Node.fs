@@ -77,6 +77,10 @@ and [<NoEquality; NoComparison>] internal Node = {
     StepAt: (State -> float -> Result) voption
     /// One group's LR at any epoch from the state the scheduler was built with (group -> epoch -> LR).
     Scalar: (State -> int -> int -> float) voption
+    /// Scalar's values at a run of epochs, into an array: state -> group -> first epoch -> count -> destination ->
+    /// offset, writing destination.[offset + i] = Scalar state group (first + i). Present exactly where Scalar is; a
+    /// loop per segment (a composite locates its milestones once per call) instead of a call per epoch.
+    Fill: (State -> int -> int -> int -> float[] -> int -> unit) voption
     /// The LRs, momentum and milestone events at any epoch from the state the scheduler was built with.
     At: (State -> int -> struct (GroupValues * GroupValues option * Event list)) voption
     /// Reads a saved state of this kind (the path names the field in messages).
@@ -127,6 +131,14 @@ module internal Node =
         fun (state: State) (e: int) ->
             let f = scalar state
             struct (GroupValues.Own(Array.init (groups state) (fun g -> f g e)), None, [])
+
+    /// Scalar's values written by one loop (see Node.Fill), for a kind without a tighter one.
+    let fillOfScalar (scalar: State -> int -> int -> float) =
+        fun (state: State) (g: int) (first: int) (count: int) (destination: float[]) (offset: int) ->
+            let f = scalar state
+
+            for i in 0 .. count - 1 do
+                destination.[offset + i] <- f g (first + i)
 
     /// The node and every node inside it (composites' children), depth first in construction order.
     let rec descendants (n: Node) : Node list =

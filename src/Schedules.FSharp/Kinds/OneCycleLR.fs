@@ -319,6 +319,7 @@ module OneCycleLR =
             Restart = fun state lrs _ -> fresh state lrs.Count
             StepAt = ValueNone
             Scalar = ValueNone
+            Fill = ValueNone
             At =
                 ValueSome(fun state e ->
                     match state with

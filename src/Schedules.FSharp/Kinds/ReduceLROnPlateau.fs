@@ -200,6 +200,7 @@ module internal ReduceLROnPlateau =
                     | _ -> stepWith state lrs metric
             StepAt = ValueNone
             Scalar = ValueNone
+            Fill = ValueNone
             At = ValueNone
             ReadState =
                 fun path e ->

@@ -156,6 +156,32 @@ let internal compile (version: PyTorchVersion, given: Node list, milestones: int
                         fs.[idx] g (e - start))
             else
                 ValueNone
+        // Scalar's values by segment: the milestone of the first epoch is located once, then each child fills its
+        // run of epochs (its own, from its milestone) in its own loop.
+        Fill =
+            if allScalar && children |> List.forall _.Fill.IsSome then
+                ValueSome(fun state g first count destination offset ->
+                    let struct (_, childStates) = states state
+                    let last = first + count - 1
+                    let mutable e = first
+                    let mutable idx = Arithmetic.passedSorted ms first
+
+                    while e <= last do
+                        let start = if idx = 0 then 0 else ms.[idx - 1]
+                        let stop = if idx < ms.Length then min last (ms.[idx] - 1) else last
+
+                        nodes.[idx].Fill.Value
+                            (List.item idx childStates)
+                            g
+                            (e - start)
+                            (stop - e + 1)
+                            destination
+                            (offset + e - first)
+
+                        e <- stop + 1
+                        idx <- idx + 1)
+            else
+                ValueNone
         At =
             if allAt then
                 ValueSome(fun state e ->

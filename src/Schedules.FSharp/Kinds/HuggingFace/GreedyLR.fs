@@ -378,6 +378,7 @@ module internal GreedyLR =
             Restart = stepWith
             StepAt = ValueNone
             Scalar = ValueNone
+            Fill = ValueNone
             At = ValueNone
             ReadState =
                 fun path e ->

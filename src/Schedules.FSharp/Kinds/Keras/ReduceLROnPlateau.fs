@@ -282,6 +282,7 @@ module internal ReduceLROnPlateau =
             Restart = stepWith
             StepAt = ValueNone
             Scalar = ValueNone
+            Fill = ValueNone
             At = ValueNone
             ReadState = fun path e -> fields (read c path e)
         }

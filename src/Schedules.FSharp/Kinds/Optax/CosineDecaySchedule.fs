@@ -26,7 +26,7 @@ let internal value (initValue: float) (decaySteps: int) (alpha: float) (exponent
     fun (count: int) ->
         let c = Math.Min(float count, steps)
         let cosineDecay = 0.5 * (1.0 + Math.Cos(Math.PI * c / steps))
-        let decayed = (1.0 - alpha) * Math.Pow(cosineDecay, exponent) + alpha
+        let decayed = (1.0 - alpha) * Arithmetic.pow cosineDecay exponent + alpha
         initValue * decayed
 
 let internal curve (initValue: float) (decaySteps: int) (alpha: float) (exponent: float) : Curve =

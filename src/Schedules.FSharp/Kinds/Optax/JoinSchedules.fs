@@ -10,17 +10,20 @@ open Schedules.Kinds
 [<Literal>]
 let internal Name = "optax.join_schedules"
 
-/// The LR at a step, in optax's order: out = schedules[0](t); then for each (b, s) of (boundaries,
+/// The LR at a step, as optax's order gives it: out = schedules[0](t); then for each (b, s) of (boundaries,
 /// schedules[1..]) in order, out = out if t < b else s(t − b). Any boundaries: unsorted, a later boundary wins
-/// whenever t ≥ it; a boundary ≤ 0 starts its schedule at once.
+/// whenever t ≥ it; a boundary ≤ 0 starts its schedule at once. Only the winning schedule is evaluated (the
+/// last boundary ≤ t, found from the end): the others' values are overwritten, and schedules are pure.
 let internal value (parts: (float -> int -> float)[]) (boundaries: int[]) (baseLr: float) (t: int) =
-    let mutable out = parts.[0] baseLr t
+    let mutable k = boundaries.Length - 1
 
-    for k in 0 .. boundaries.Length - 1 do
-        if t >= boundaries.[k] then
-            out <- parts.[k + 1] baseLr (int (int64 t - int64 boundaries.[k]))
+    while k >= 0 && t < boundaries.[k] do
+        k <- k - 1
 
-    out
+    if k < 0 then
+        parts.[0] baseLr t
+    else
+        parts.[k + 1] baseLr (int (int64 t - int64 boundaries.[k]))
 
 /// Refuses what optax only gets wrong later: no schedule, or lengths optax's zip would silently cut.
 let internal check (schedules: Curve list) (boundaries: int list) =

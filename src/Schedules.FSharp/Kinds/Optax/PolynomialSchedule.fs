@@ -25,7 +25,7 @@ let internal value (initValue: float) (endValue: float) (power: float) (transiti
         fun (count: int) ->
             let c = min (max (int64 count - int64 start) 0L) (int64 transitionSteps)
             let frac = 1.0 - float c / float transitionSteps
-            (initValue - endValue) * Math.Pow(frac, power) + endValue
+            (initValue - endValue) * Arithmetic.pow frac power + endValue
 
 /// Refuses values that would not make an LR (optax takes any number).
 let internal checkValues (names: (string * float) list) =

@@ -223,6 +223,7 @@ module internal ReduceOnPlateau =
             Restart = fun state _ metric -> step state metric
             StepAt = ValueNone
             Scalar = ValueNone
+            Fill = ValueNone
             At = ValueNone
             ReadState =
                 fun path e ->

@@ -54,10 +54,8 @@ let internal value
     let decay =
         CosineDecaySchedule.value peakValue (decaySteps - warmupSteps) alpha exponent
 
-    let join =
-        JoinSchedules.value [| (fun _ t -> warmup t); (fun _ t -> decay t) |] [| warmupSteps |]
-
-    fun (t: int) -> join 1.0 t
+    // The curve's Lr itself (its base LR unused: optax's values are absolute).
+    JoinSchedules.value [| (fun _ t -> warmup t); (fun _ t -> decay t) |] [| warmupSteps |]
 
 let internal curve
     (initValue: float)
@@ -83,12 +81,10 @@ let internal curve
     if not (Double.IsFinite exponent) then
         Validate.fail "exponent" exponent "a finite number"
 
-    let f = value initValue peakValue warmupSteps decaySteps endValue exponent
-
     {
         Name = Name
         Args = args initValue peakValue warmupSteps decaySteps endValue exponent
-        Lr = fun _ t -> f t
+        Lr = value initValue peakValue warmupSteps decaySteps endValue exponent
     }
 
 let internal parse (r: ArgReader) =

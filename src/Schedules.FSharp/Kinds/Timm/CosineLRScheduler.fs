@@ -55,7 +55,7 @@ let internal rule
             lrMin
             + 0.5
               * (lrMax - lrMin)
-              * (1.0 + Math.Cos(Math.PI * Math.Pow(tCurr, kDecay) / Math.Pow(tI, kDecay))))
+              * (1.0 + Math.Cos(Math.PI * Arithmetic.pow tCurr kDecay / Arithmetic.pow tI kDecay)))
 
     fun (b: float) (t: int) -> if t < w.T then Scheduler.warmupLr w b t else after b t
 

@@ -244,6 +244,7 @@ module internal PlateauLRScheduler =
                     Node.result (fresh b) (constructed b) None []
             StepAt = ValueNone
             Scalar = ValueNone
+            Fill = ValueNone
             At = ValueNone
             ReadState =
                 fun path e ->

@@ -68,9 +68,9 @@ module internal Scheduler =
             let mi = Math.Pow(cycleMul, i)
             struct (i, mi * float tInitial, float t - (1.0 - mi) / (1.0 - cycleMul) * float tInitial)
         else
-            // Python's int // int (floor).
+            // Python's int // int (floor); the remainder only matters below 0.
             let q = t / tInitial
-            let i = float (if t % tInitial <> 0 && t < 0 then q - 1 else q)
+            let i = float (if t < 0 && t % tInitial <> 0 then q - 1 else q)
             struct (i, float tInitial, float t - float tInitial * i)
 
     /// Cosine's, Poly's and Tanh's rule after the warmup: in cycle i, while i < cycle_limit, the class's shape of
@@ -88,7 +88,7 @@ module internal Scheduler =
             let struct (i, tI, tCurr) = cycle tInitial cycleMul (shifted w t)
 
             if i < float cycleLimit then
-                shape (b * Math.Pow(cycleDecay, i)) tI tCurr
+                shape (b * Arithmetic.pow cycleDecay i) tI tCurr
             else
                 lrMin
 
@@ -142,21 +142,35 @@ module internal Scheduler =
             let v = c.Lr b.[g] e
             if s = 1.0 then v else v * s
 
-        EpochKind.node {
-            Kind = inner.Kind
-            Args =
-                inner.Args
-                @ [ Arg.optional "lr_scale" (GroupsArg lrScale) (GroupsArg(All 1.0)) ]
-            Validate =
-                fun () ->
-                    inner.Validate()
-                    validateScale lrScale
-            CheckGroups = fun n -> Validate.groupsSetting "lrScale" n lrScale
-            Recursive = fun b e _ -> GroupValues.Own(Array.init b.Count (fun g -> value b g e))
-            Restart = fun b _ -> GroupValues.Own(Array.init b.Count (fun g -> value b g 0))
-            // timm's rule is absolute: the step to epoch 0 gives epoch 0's value whatever PyTorch version.
-            ZeroStep = ValueNone
-            Scalar = ValueSome value
+        let node =
+            EpochKind.node {
+                Kind = inner.Kind
+                Args =
+                    inner.Args
+                    @ [ Arg.optional "lr_scale" (GroupsArg lrScale) (GroupsArg(All 1.0)) ]
+                Validate =
+                    fun () ->
+                        inner.Validate()
+                        validateScale lrScale
+                CheckGroups = fun n -> Validate.groupsSetting "lrScale" n lrScale
+                Recursive = fun b e _ -> GroupValues.Own(Array.init b.Count (fun g -> value b g e))
+                Restart = fun b _ -> GroupValues.Own(Array.init b.Count (fun g -> value b g 0))
+                // timm's rule is absolute: the step to epoch 0 gives epoch 0's value whatever PyTorch version.
+                ZeroStep = ValueNone
+                Scalar = ValueSome value
+            }
+
+        // value's loop, with the group's base LR and scale read once.
+        {
+            node with
+                Fill =
+                    ValueSome(fun state g first count destination offset ->
+                        let b = (EpochKind.bases node.Kind state).[g]
+                        let s = scale.Value g
+
+                        for i in 0 .. count - 1 do
+                            let v = c.Lr b (first + i)
+                            destination.[offset + i] <- if s = 1.0 then v else v * s)
         }
 
     /// A timm kind's configuration from JSON: its curve, and lr_scale.
