@@ -13,37 +13,15 @@ let internal Name = "keras.ExponentialDecay"
 
 /// <summary>Keras' default staircase: a smooth decay.</summary>
 [<Literal>]
-let DefaultStaircase = false
+let DefaultStaircase = StaircaseDecay.DefaultStaircase
 
-/// The value at a step, in Keras' operation order (restated in float64).
-let internal value (initialLearningRate: float) (decaySteps: float) (decayRate: float) (staircase: bool) (step: int) =
-    let p = float step / decaySteps
-    let p = if staircase then Math.Floor p else p
+/// The value from p (see StaircaseDecay.exponent), in Keras' operation order (restated in float64).
+let internal decay (initialLearningRate: float) (decayRate: float) (p: float) =
     initialLearningRate * Math.Pow(decayRate, p)
 
-let internal curve (initialLearningRate: float) (decaySteps: float) (decayRate: float) (staircase: bool) : Curve =
-    Checks.learningRate "initial_learning_rate" initialLearningRate
-    Checks.length "decay_steps" decaySteps
-    Validate.nonNegative "decay_rate" decayRate
+let internal curve = StaircaseDecay.curve Name decay
 
-    {
-        Name = Name
-        Args = [
-            "initial_learning_rate", Number initialLearningRate
-            "decay_steps", Number decaySteps
-            "decay_rate", Number decayRate
-            "staircase", Flag staircase
-        ]
-        // Keras schedules are absolute: the base LR is not read.
-        Lr = fun _ t -> value initialLearningRate decaySteps decayRate staircase t
-    }
-
-let internal parse (r: ArgReader) =
-    curve
-        (r.Float "initial_learning_rate")
-        (r.Float "decay_steps")
-        (r.Float "decay_rate")
-        (r.BoolOr("staircase", DefaultStaircase))
+let internal parse (r: ArgReader) = StaircaseDecay.parse curve r
 
 /// Its page in docs/schedulers and its line in HTML tables.
 let internal description: Description = {
