@@ -41,7 +41,7 @@ type Transition() =
                 |> Scheduler.withMetric,
                 nan
 
-        let s0, out0 = Scheduler.init s lrs
+        let struct (s0, out0) = Scheduler.init s lrs
         // A state in the middle of a run: for the plateau, best 1.0 and patience used up, so a worse metric (2.0)
         // reduces and a better one (0.5) does not.
         let mid =

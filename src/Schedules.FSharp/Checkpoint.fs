@@ -81,7 +81,7 @@ module Checkpoint =
     /// (<c>"pytorch": "2.x"</c> or <c>"1.13"</c>) and the configuration it belongs to.</summary>
     [<CompiledName("Save")>]
     let save (scheduler: Scheduler<'M>) (state: State) : string =
-        Validate.notNull "state" (box state)
+        State.refuseDefault "state" state
 
         Compile.toText true (fun w ->
             w.WriteStartObject()

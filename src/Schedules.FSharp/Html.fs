@@ -325,5 +325,5 @@ module Html =
     /// </summary>
     [<CompiledName("OfState")>]
     let state (state: State) =
-        Validate.notNull "state" (box state)
+        State.refuseDefault "state" state
         stateTable state

@@ -51,7 +51,7 @@ module Preview =
         steps |> Array.iter (Validate.nonNegativeInt "steps")
 
         let node = Scheduler.node scheduler
-        let initial, first = Scheduler.init scheduler lrs
+        let struct (initial, first) = Scheduler.init scheduler lrs
 
         match node.At with
         | ValueSome at ->
@@ -113,7 +113,7 @@ module Preview =
             Validate.fail "last" last (sprintf "at least first (%d)" first)
 
         let node = Scheduler.node scheduler
-        let initial, start = Scheduler.init scheduler lrs
+        let struct (initial, start) = Scheduler.init scheduler lrs
         let n = last - first + 1
 
         let columns =
@@ -140,11 +140,7 @@ module Preview =
                             fill g (first + i) (stop - i) column i
                             i <- stop
 
-                        for j in checkedTo .. stop - 1 do
-                            let v = column.[j]
-
-                            if not (System.Double.IsFinite v) || v < 0.0 then
-                                Validate.produced node.Kind (first + j) (GroupValues.Replicate(1, v))
+                        Validate.producedColumn node.Kind g (first + checkedTo) column checkedTo (stop - checkedTo)
 
                         checkedTo <- stop
 

@@ -217,37 +217,43 @@ module Scheduler =
     /// <summary>What building the scheduler on an optimizer with these LRs does (PyTorch's constructor, including
     /// its initial step): the first state and the LRs (and momentum) for epoch 0.</summary>
     [<CompiledName("Init")>]
-    let init (scheduler: Scheduler<'M>) (lrs: GroupValues) : State * Output =
+    let init (scheduler: Scheduler<'M>) (lrs: GroupValues) : struct (State * Output) =
         Validate.lrs "lrs" -1 lrs
         let node = scheduler.Compiled
         node.CheckGroups lrs.Count
         let struct (r, _) = node.Start None lrs
         Validate.produced node.Kind 0 r.Lrs
         r.Momentum |> Option.iter (Validate.producedMomentum node.Kind 0)
-        r.State, output r
+        struct (r.State, output r)
 
     /// <summary>One transition: from a state and an observation (the LRs currently applied, and the metric) to the
-    /// next state and the LRs (and momentum) to apply.</summary>
+    /// next state and the LRs (and momentum) to apply. A step that changes no LR allocates nothing (the state and
+    /// the result are values, and the LRs handed in are handed back).</summary>
     [<CompiledName("Step")>]
-    let step (scheduler: Scheduler<'M>) (state: State) (observation: Observation<'M>) : State * Output =
-        Validate.notNull "state" (box state)
-        let recorded = State.groupCount state
-        Validate.lrs "observation.Lrs" (defaultArg recorded -1) observation.Lrs
+    let step (scheduler: Scheduler<'M>) (state: State) (observation: Observation<'M>) : struct (State * Output) =
+        State.refuseDefault "state" state
+        let recorded = State.groupCountOrNone state
+        Validate.lrs "observation.Lrs" recorded observation.Lrs
 
         // A state that records no group count (a lone ReduceLROnPlateau) meets the per-group settings here.
-        if recorded.IsNone then
+        if recorded < 0 then
             scheduler.Compiled.CheckGroups observation.Lrs.Count
 
         let r =
             scheduler.Compiled.Step state observation.Lrs (scheduler.MetricOf observation.Metric)
 
-        if not (obj.ReferenceEquals(r.Lrs, observation.Lrs)) then
+        // The epoch (a walk of a composite's children) is found only for the message.
+        if
+            not (obj.ReferenceEquals(r.Lrs, observation.Lrs))
+            && not (Validate.finiteNonNegative r.Lrs.Items 0 r.Lrs.Count)
+        then
             Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
 
-        r.Momentum
-        |> Option.iter (Validate.producedMomentum scheduler.Compiled.Kind (State.epoch r.State))
+        match r.Momentum with
+        | Some m -> Validate.producedMomentum scheduler.Compiled.Kind (State.epoch r.State) m
+        | None -> ()
 
-        r.State, output r
+        struct (r.State, output r)
 
     /// <summary>PyTorch's <c>step(epoch)</c> for CosineAnnealingWarmRestarts: jump to an explicit, possibly
     /// fractional epoch (for example <c>epoch + batch / batches</c>). T_cur and T_i are computed from the epoch as
@@ -260,16 +266,15 @@ module Scheduler =
         (state: State)
         (epoch: float)
         (observation: Observation<'M>)
-        : State * Output =
-        Validate.notNull "state" (box state)
-        let expected = defaultArg (State.groupCount state) -1
-        Validate.lrs "observation.Lrs" expected observation.Lrs
+        : struct (State * Output) =
+        State.refuseDefault "state" state
+        Validate.lrs "observation.Lrs" (State.groupCountOrNone state) observation.Lrs
 
         match scheduler.Compiled.StepAt with
         | ValueSome stepAt ->
             let r = stepAt state epoch
             Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
-            r.State, output r
+            struct (r.State, output r)
         | ValueNone ->
             raise (
                 ArgumentException(
@@ -289,7 +294,7 @@ module Scheduler =
         let mutable lrs = lrs
 
         for metric in metrics do
-            let s, o = step scheduler state { Lrs = lrs; Metric = metric }
+            let struct (s, o) = step scheduler state { Lrs = lrs; Metric = metric }
             rows.Add o
             state <- s
             lrs <- o.Lrs
@@ -302,7 +307,7 @@ module Scheduler =
     /// <summary>Builds the scheduler on these LRs and steps it once per metric: rows 0..n.</summary>
     [<CompiledName("Run")>]
     let run (scheduler: Scheduler<'M>) (lrs: GroupValues) (metrics: seq<'M>) : Trace =
-        let state, first = init scheduler lrs
+        let struct (state, first) = init scheduler lrs
         let rest = fold scheduler state first.Lrs metrics
 
         {

@@ -1,6 +1,8 @@
 namespace Schedules
 
-/// <summary>The counters of ReduceLROnPlateau, named for what they count.</summary>
+/// <summary>The counters of ReduceLROnPlateau, named for what they count. A value (a struct), held inside its
+/// <c>State</c>, so a step that changes no LR allocates nothing.</summary>
+[<Struct>]
 type PlateauState = {
     /// <summary>The best metric seen so far (+∞ in Min mode, −∞ in Max mode before the first).</summary>
     Best: float
@@ -25,8 +27,11 @@ type FieldValue =
 
 /// <summary>
 /// The whole state of a scheduler between two steps: immutable, comparable bit for bit, and together with the
-/// LRs currently applied all a transition needs. Composites hold their children's states in order.
+/// LRs currently applied all a transition needs. Composites hold their children's states in order. A value (a
+/// struct union whose cases share their common fields), so a step that changes no LR builds no object; its default
+/// value is no state (<c>Scheduler.step</c> refuses it): start one with <c>Scheduler.init</c>.
 /// </summary>
+[<Struct>]
 type State =
     /// <summary>A step-based scheduler: the base LRs it captured (PyTorch's base_lrs) and its epoch counter
     /// (PyTorch's last_epoch: the epoch whose LRs are applied).</summary>
@@ -35,7 +40,7 @@ type State =
     /// length (T_i).</summary>
     | WarmRestarts of BaseLrs: GroupValues * LastEpoch: int * TCur: float * TI: int
     /// <summary>ReduceLROnPlateau's counters.</summary>
-    | Plateau of PlateauState
+    | Plateau of Counters: PlateauState
     /// <summary>SequentialLR: its own epoch counter and every child's state.</summary>
     | Sequential of LastEpoch: int * Schedulers: State list
     /// <summary>ChainedScheduler: every child's state.</summary>
@@ -88,6 +93,28 @@ module State =
                 |> List.concat
 
         counts "" state
+
+    /// The group count as groupCount, without an option: -1 where the state records none.
+    let internal groupCountOrNone (state: State) =
+        match state with
+        | Epoch(b, _)
+        | WarmRestarts(b, _, _, _) -> b.Count
+        | Plateau _ -> -1
+        | _ -> defaultArg (groupCount state) -1
+
+    /// Refuses State's default value (an Epoch without base LRs), which no scheduler produces, naming the parameter.
+    let internal refuseDefault (param: string) (state: State) =
+        match state with
+        | Epoch(b, _) when isNull (box b) ->
+            raise (
+                System.ArgumentException(
+                    sprintf
+                        "%s is the default value of State, which no scheduler produced: start a state with Scheduler.init (or load one with Checkpoint.load)."
+                        param,
+                    param
+                )
+            )
+        | _ -> ()
 
     /// <summary>How many transitions the state has seen (its outermost epoch counter).</summary>
     [<CompiledName("Epoch")>]

@@ -15,6 +15,38 @@ module internal Validate =
         | null -> "null"
         | v -> string v
 
+    /// Whether every value of items.[start .. start + count - 1] is finite and >= 0 (NaN fails every comparison):
+    /// the fast path of the LR checks, a vector of doubles at a time; the scalar loops that follow it name the
+    /// offending group only when this says one exists.
+    let finiteNonNegative (items: float[]) (start: int) (count: int) =
+        let span = ReadOnlySpan<float>(items, start, count)
+        let mutable ok = true
+        let mutable i = 0
+
+        if Numerics.Vector.IsHardwareAccelerated && count >= Numerics.Vector<float>.Count then
+            let vectors =
+                Runtime.InteropServices.MemoryMarshal.Cast<float, Numerics.Vector<float>>(span)
+
+            let zero = Numerics.Vector<float>.Zero
+            let largest = Numerics.Vector<float>(Double.MaxValue)
+            let mutable all = Numerics.Vector<int64>.AllBitsSet
+
+            for v in vectors do
+                all <-
+                    all
+                    &&& Numerics.Vector.GreaterThanOrEqual(v, zero)
+                    &&& Numerics.Vector.LessThanOrEqual(v, largest)
+
+            ok <- Numerics.Vector.EqualsAll(all, Numerics.Vector<int64>.AllBitsSet)
+            i <- vectors.Length * Numerics.Vector<float>.Count
+
+        while ok && i < count do
+            let v = span.[i]
+            ok <- v >= 0.0 && v <= Double.MaxValue
+            i <- i + 1
+
+        ok
+
     let fail (param: string) (value: obj) (allowed: string) : 'T =
         raise (
             ArgumentOutOfRangeException(param, value, sprintf "%s must be %s, but got %s." param allowed (show value))
@@ -95,22 +127,23 @@ module internal Validate =
                 )
             )
 
-        for i in 0 .. values.Count - 1 do
-            let v = values.[i]
+        if not (finiteNonNegative values.Items 0 values.Count) then
+            for i in 0 .. values.Count - 1 do
+                let v = values.[i]
 
-            if not (Double.IsFinite v) || v < 0.0 then
-                raise (
-                    ArgumentOutOfRangeException(
-                        param,
-                        v,
-                        sprintf
-                            "%s[%d] (the LR of group %d) must be a finite number >= 0, but got %s."
-                            param
-                            i
-                            i
-                            (show v)
+                if not (Double.IsFinite v) || v < 0.0 then
+                    raise (
+                        ArgumentOutOfRangeException(
+                            param,
+                            v,
+                            sprintf
+                                "%s[%d] (the LR of group %d) must be a finite number >= 0, but got %s."
+                                param
+                                i
+                                i
+                                (show v)
+                        )
                     )
-                )
 
     /// A user function (lr_lambda, scale_fn) gave a factor that would make an LR NaN, infinite or negative.
     let factor (name: string) (epoch: int) (group: int) (v: float) =
@@ -146,20 +179,35 @@ module internal Validate =
                     )
                 )
 
+    /// One LR a transition produced, at a step and group, that is NaN, infinite or negative.
+    let private refuseProduced (kind: string) (epoch: int) (group: int) (v: float) =
+        raise (
+            InvalidOperationException(
+                sprintf
+                    "%s would set the LR of group %d to %s at step %d; an LR must stay finite and >= 0. PyTorch would apply it; check the configuration (for example an EtaMin above the LRs a previous scheduler left)."
+                    kind
+                    group
+                    (show v)
+                    epoch
+            )
+        )
+
     /// LRs a transition produced: PyTorch would apply a negative or NaN LR (CosineAnnealingLR chained after a
     /// rule that dropped the LR below EtaMin, OneCycleLR's last linear three-phase step); this library refuses.
     let produced (kind: string) (epoch: int) (values: GroupValues) =
-        for i in 0 .. values.Count - 1 do
-            let v = values.[i]
+        if not (finiteNonNegative values.Items 0 values.Count) then
+            for i in 0 .. values.Count - 1 do
+                let v = values.[i]
 
-            if not (Double.IsFinite v) || v < 0.0 then
-                raise (
-                    InvalidOperationException(
-                        sprintf
-                            "%s would set the LR of group %d to %s at step %d; an LR must stay finite and >= 0. PyTorch would apply it; check the configuration (for example an EtaMin above the LRs a previous scheduler left)."
-                            kind
-                            i
-                            (show v)
-                            epoch
-                    )
-                )
+                if not (Double.IsFinite v) || v < 0.0 then
+                    refuseProduced kind epoch i v
+
+    /// One group's LRs at a run of steps (column.[start + j] is the LR at step firstStep + j), checked as
+    /// <c>produced</c> checks a step's.
+    let producedColumn (kind: string) (group: int) (firstStep: int) (column: float[]) (start: int) (count: int) =
+        if not (finiteNonNegative column start count) then
+            for j in 0 .. count - 1 do
+                let v = column.[start + j]
+
+                if not (Double.IsFinite v) || v < 0.0 then
+                    refuseProduced kind (firstStep + j) group v

@@ -85,11 +85,11 @@ module Subject =
         {
             Init =
                 Func<_, _>(fun lrs ->
-                    let state, output = Scheduler.init scheduler (GroupValues.ofSeq lrs)
+                    let struct (state, output) = Scheduler.init scheduler (GroupValues.ofSeq lrs)
                     struct (state, row output))
             Step =
                 Func<_, _, _, _>(fun state lrs metric ->
-                    let next, output =
+                    let struct (next, output) =
                         Scheduler.step scheduler state {
                             Lrs = GroupValues.ofSeq lrs
                             Metric = metric
@@ -224,7 +224,7 @@ module Laws =
 
     let private plateauSteps (config: ReduceLROnPlateauConfig) (lrs: float list) (metrics: float list) =
         let s = Scheduler.createWatching (ReduceLROnPlateau config)
-        let state0, out0 = Scheduler.init s (GroupValues.ofList lrs)
+        let struct (state0, out0) = Scheduler.init s (GroupValues.ofList lrs)
 
         let plateau s =
             match s with
@@ -234,7 +234,7 @@ module Laws =
         metrics
         |> List.mapFold
             (fun (state, lrs: GroupValues) m ->
-                let next, out = Scheduler.step s state { Lrs = lrs; Metric = m }
+                let struct (next, out) = Scheduler.step s state { Lrs = lrs; Metric = m }
                 (plateau state, lrs, plateau next, out), (next, out.Lrs))
             (state0, out0.Lrs)
         |> fst
@@ -349,7 +349,7 @@ module Laws =
                         }
 
                     let lrs = GroupValues.ofList case.Lrs
-                    let next, _ = Scheduler.step s state { Lrs = lrs; Metric = a }
+                    let struct (next, _) = Scheduler.step s state { Lrs = lrs; Metric = a }
 
                     let improved =
                         match c.Mode, c.ThresholdMode with
@@ -396,14 +396,13 @@ module Laws =
                                 LastEpoch = 1
                             }
 
-                        match
-                            fst (
-                                Scheduler.step s state {
-                                    Lrs = GroupValues.ofList case.Lrs
-                                    Metric = edge
-                                }
-                            )
-                        with
+                        let struct (next, _) =
+                            Scheduler.step s state {
+                                Lrs = GroupValues.ofList case.Lrs
+                                Metric = edge
+                            }
+
+                        match next with
                         | Plateau p -> p.Best.Equals best && p.BadEpochs = 1
                         | _ -> false)))
         ]

@@ -63,7 +63,10 @@ type BoundScheduler<'Metric>
 
         if call % every = 0 then
             MomentumBounds.check optimizer scheduler
-            let next, out = Scheduler.step scheduler state { Lrs = lrs; Metric = metric }
+
+            let struct (next, out) =
+                Scheduler.step scheduler state { Lrs = lrs; Metric = metric }
+
             ParamGroups.write groups field out.Lrs out.Momentum
             state <- next
             calls <- call
@@ -115,7 +118,7 @@ type BoundScheduler<'Metric>
         }
 
         MomentumBounds.check optimizer scheduler
-        let next, out = Scheduler.stepAt scheduler state epoch observation
+        let struct (next, out) = Scheduler.stepAt scheduler state epoch observation
         ParamGroups.write groups field out.Lrs out.Momentum
         state <- next
         calls <- call
@@ -186,7 +189,7 @@ type Shell =
         let field = defaultArg field Hyperparameter.LearningRate
         let groups = ParamGroups.ofOptimizer optimizer
         ParamGroups.check scheduler field groups
-        let state, out = Scheduler.init scheduler (ParamGroups.values field groups)
+        let struct (state, out) = Scheduler.init scheduler (ParamGroups.values field groups)
         ParamGroups.write groups field out.Lrs out.Momentum
         MomentumBounds.record optimizer scheduler
         BoundScheduler<'M>(scheduler, optimizer, field, every, state, 0)

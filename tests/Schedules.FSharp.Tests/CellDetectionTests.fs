@@ -7,7 +7,8 @@ open Schedules.Tests.Support
 
 /// A scheduler's configuration as its checkpoint describes it (every argument, defaults filled in).
 let private described (s: Scheduler<'m>) =
-    Checkpoint.save s (fst (Scheduler.init s (gv [ 0.1 ])))
+    let struct (state, _) = Scheduler.init s (gv [ 0.1 ])
+    Checkpoint.save s state
 
 let tests =
     testList "CellDetection" [

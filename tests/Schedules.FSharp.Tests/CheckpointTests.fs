@@ -126,13 +126,13 @@ let tests =
             loaded = partial.State && lrRows trace |> Array.skip (k + 1) = lrRows rest)
 
         test "infinite and NaN values survive (a plateau's best before the first metric)" {
-            let state, _ = Scheduler.init plateauSequential (gv [ 0.1 ])
+            let struct (state, _) = Scheduler.init plateauSequential (gv [ 0.1 ])
             let json = Checkpoint.save plateauSequential state
             Expect.stringContains json "\"Infinity\"" "best = +inf written as a string"
             Expect.equal (Checkpoint.load plateauSequential json) state "round trip"
         }
         test "a state saved for another configuration is refused, saying so" {
-            let state, _ = Scheduler.init plateauSequential (gv [ 0.1 ])
+            let struct (state, _) = Scheduler.init plateauSequential (gv [ 0.1 ])
             let json = Checkpoint.save plateauSequential state
 
             let other =
@@ -149,7 +149,7 @@ let tests =
             Expect.stringContains e.Message "saved for another configuration" "says why"
         }
         test "malformed, truncated or foreign JSON is refused with a clear message" {
-            let state, _ = Scheduler.init plateauSequential (gv [ 0.1 ])
+            let struct (state, _) = Scheduler.init plateauSequential (gv [ 0.1 ])
             let json = Checkpoint.save plateauSequential state
 
             for bad, why in

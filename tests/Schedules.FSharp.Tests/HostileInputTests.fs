@@ -125,6 +125,24 @@ let impossibleStates =
             let twice = json.Replace("\"badEpochs\": 0,", "\"badEpochs\": 0, \"badEpochs\": 1,")
             refused "checkpoint.state.badEpochs\" appears twice" (fun () -> Checkpoint.load plateau twice)
         }
+        test "State's default value (a struct no scheduler produced) is refused by a step, naming state" {
+            let e =
+                Expect.throwsC
+                    (fun () ->
+                        Scheduler.step
+                            (LRScheduler.StepLR 3)
+                            Unchecked.defaultof<State>
+                            (Observation.ofLrs (gv [ 0.1 ]))
+                        |> ignore)
+                    id
+
+            Expect.equal (e :?> ArgumentException).ParamName "state" "names state"
+            Expect.stringContains e.Message "default value of State" "says what"
+
+            Expect.throwsT<ArgumentException>
+                (fun () -> Checkpoint.save (LRScheduler.StepLR 3) Unchecked.defaultof<State> |> ignore)
+                "save"
+        }
         test "a configuration nested 40 deep loads its own checkpoint" {
             let mutable s = LRScheduler.StepLR 2
 
@@ -173,7 +191,7 @@ let overflows =
         }
         test "an explicit epoch beyond an int, or 1e308, is refused naming epoch" {
             let s = LRScheduler.CosineAnnealingWarmRestarts(10, 2)
-            let state, out = Scheduler.init s (gv [ 0.1 ])
+            let struct (state, out) = Scheduler.init s (gv [ 0.1 ])
 
             for epoch in [ 3e9; 1e308 ] do
                 let e =

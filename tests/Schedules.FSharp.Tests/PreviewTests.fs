@@ -53,11 +53,11 @@ let tests =
                 )
 
             let simulated = Scheduler.run s (gv case.Lrs) case.Metrics
-            let mutable state, out = Scheduler.init s (gv case.Lrs)
+            let mutable struct (state, out) = Scheduler.init s (gv case.Lrs)
             let rows = ResizeArray [ out ]
 
             for m in case.Metrics do
-                let next, o = Scheduler.step s state (Observation.create out.Lrs m)
+                let struct (next, o) = Scheduler.step s state (Observation.create out.Lrs m)
                 state <- next
                 out <- o
                 rows.Add o

@@ -53,11 +53,11 @@ let replay =
         <| Prop.forAll (Arb.fromGen stepCase) (fun (c: NamedConfig, lrs, n) ->
             let s = Scheduler.create c.Config
             let folded = Scheduler.runSteps s (gv lrs) n
-            let mutable state, out = Scheduler.init s (gv lrs)
+            let mutable struct (state, out) = Scheduler.init s (gv lrs)
             let manual = ResizeArray [ out ]
 
             for _ in 1..n do
-                let next, o = Scheduler.step s state (Observation.ofLrs out.Lrs)
+                let struct (next, o) = Scheduler.step s state (Observation.ofLrs out.Lrs)
                 state <- next
                 out <- o
                 manual.Add o
@@ -142,14 +142,14 @@ let api =
     testList "API" [
         test "building touches nothing and init does PyTorch's initial step" {
             let s = LRScheduler.LinearLR(startFactor = 0.25, totalIters = 4)
-            let state, out = Scheduler.init s (gv [ 0.1 ])
+            let struct (state, out) = Scheduler.init s (gv [ 0.1 ])
             Expect.equal out.Lrs (gv [ 0.025 ]) "epoch 0 is base × startFactor"
             Expect.equal state (Epoch(gv [ 0.1 ], 0)) "base captured, epoch 0"
         }
         test "a manual change of the LR is honoured by chainable rules" {
             let s = LRScheduler.ExponentialLR 0.5
-            let state, _ = Scheduler.init s (gv [ 1.0 ])
-            let _, out = Scheduler.step s state (Observation.ofLrs (gv [ 0.2 ]))
+            let struct (state, _) = Scheduler.init s (gv [ 1.0 ])
+            let struct (_, out) = Scheduler.step s state (Observation.ofLrs (gv [ 0.2 ]))
             Expect.equal out.Lrs (gv [ 0.1 ]) "0.2 × 0.5"
         }
         test "a scheduler that watches a metric is refused by create" {
@@ -159,7 +159,7 @@ let api =
         }
         test "the number of groups cannot change between steps" {
             let s = LRScheduler.StepLR 3
-            let state, _ = Scheduler.init s (gv [ 0.1; 0.2 ])
+            let struct (state, _) = Scheduler.init s (gv [ 0.1; 0.2 ])
 
             let e =
                 Expect.throwsC (fun () -> Scheduler.step s state (Observation.ofLrs (gv [ 0.1 ])) |> ignore) id
@@ -169,7 +169,7 @@ let api =
         refused "an initial LR that is NaN" "lrs" "NaN" (atInit (LRScheduler.StepLR 2) [ nan ])
         test "a NaN or negative LR handed in is refused" {
             let s = LRScheduler.StepLR 3
-            let state, _ = Scheduler.init s (gv [ 0.1 ])
+            let struct (state, _) = Scheduler.init s (gv [ 0.1 ])
 
             for bad in [ nan; -0.1; infinity ] do
                 Expect.throwsT<ArgumentOutOfRangeException>
@@ -233,7 +233,7 @@ let groups =
         }
         test "a lone ReduceLROnPlateau, whose state records no group count, checks its settings in each step" {
             let s = LRScheduler.ReduceLROnPlateau(minLr = Each [ 0.0; 0.0 ])
-            let state, _ = Scheduler.init s (gv [ 0.1; 0.2 ])
+            let struct (state, _) = Scheduler.init s (gv [ 0.1; 0.2 ])
 
             let e =
                 Expect.throwsC

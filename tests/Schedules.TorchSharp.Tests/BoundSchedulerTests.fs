@@ -47,12 +47,14 @@ let tests =
                 let scheduler, baseLrs, pytorch = warmRestarts case
                 let o = sgd (List.ofArray baseLrs) 0.9
                 let bound = Shell.bind (scheduler, o)
-                let mutable reference, out = Scheduler.init scheduler (gv (List.ofArray baseLrs))
+
+                let mutable struct (reference, out) =
+                    Scheduler.init scheduler (gv (List.ofArray baseLrs))
 
                 for epoch in batchEpochs (pytorch.Length - 1) 4 do
                     let report = bound.StepAt epoch
 
-                    let next, o' =
+                    let struct (next, o') =
                         Scheduler.stepAt scheduler reference epoch (Observation.ofLrs out.Lrs)
 
                     reference <- next

@@ -8,9 +8,11 @@ let internal compile (version: PyTorchVersion, given: Node list) : Node =
     let kind = "ChainedScheduler"
     let children = if isNull (box given) then [] else given
 
+    let count = List.length children
+
     let states (state: State) =
         match state with
-        | Chained states when List.length states = List.length children -> states
+        | Chained states when List.length states = count -> states
         | _ -> Node.wrongState kind state
 
     {
@@ -38,13 +40,12 @@ let internal compile (version: PyTorchVersion, given: Node list) : Node =
         // epoch −1, and the chain's initial step is its step(), a normal step of each member.
         InitialStep =
             match version with
-            | PyTorch2 -> fun state lrs -> Threading.chain (fun n s l -> n.Undone s l) children (states state) lrs
+            | PyTorch2 -> fun state lrs -> Threading.chain Threading.Move.Undone children (states state) lrs ValueNone
             | PyTorch1_13 ->
-                fun state lrs -> Threading.chain (fun n s l -> n.InitialStep s l) children (states state) lrs
-        Undone = fun state lrs -> Threading.chain (fun n s l -> n.Undone s l) children (states state) lrs
-        Step = fun state lrs metric -> Threading.chain (fun n s l -> n.Step s l metric) children (states state) lrs
-        Restart =
-            fun state lrs metric -> Threading.chain (fun n s l -> n.Restart s l metric) children (states state) lrs
+                fun state lrs -> Threading.chain Threading.Move.InitialStep children (states state) lrs ValueNone
+        Undone = fun state lrs -> Threading.chain Threading.Move.Undone children (states state) lrs ValueNone
+        Step = fun state lrs metric -> Threading.chain Threading.Move.Step children (states state) lrs metric
+        Restart = fun state lrs metric -> Threading.chain Threading.Move.Restart children (states state) lrs metric
         StepAt = ValueNone
         // Each child acts on the LRs the previous left: no closed form.
         Scalar = ValueNone

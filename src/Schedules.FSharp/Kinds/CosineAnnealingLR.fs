@@ -14,17 +14,27 @@ let internal compile (tMax: int, etaMin: float) : Node =
         Arithmetic.cosine etaMin b (float e) (float tMax)
 
     // get_lr after its e = 0 test (1.13's `last_epoch == 0`, 2.x's `_is_initial`).
+    // One loop over the groups, the factor computed once per step.
     let rule (b: GroupValues) (e: int) (lrs: GroupValues) =
+        let lrs = lrs.Items
+        let next = Array.zeroCreate lrs.Length
+
         if (e - 1 - tMax) % (2 * tMax) = 0 then
             // The previous LR sat at the trough, where the ratio below would divide by zero.
             let c = 1.0 - Math.Cos(Math.PI / float tMax)
-            GroupValues.Own(Array.init lrs.Count (fun i -> lrs.[i] + (b.[i] - etaMin) * c / 2.0))
+            let b = b.Items
+
+            for i in 0 .. lrs.Length - 1 do
+                next.[i] <- lrs.[i] + (b.[i] - etaMin) * c / 2.0
         else
             let ratio =
                 (1.0 + Math.Cos(Math.PI * float e / float tMax))
                 / (1.0 + Math.Cos(Math.PI * float (e - 1) / float tMax))
 
-            GroupValues.Own(Array.map (fun (lr: float) -> ratio * (lr - etaMin) + etaMin) lrs.Items)
+            for i in 0 .. lrs.Length - 1 do
+                next.[i] <- ratio * (lrs.[i] - etaMin) + etaMin
+
+        GroupValues.Own next
 
     let node =
         EpochKind.node {

@@ -33,8 +33,9 @@ let internal compile (version: PyTorchVersion, given: Node list, milestones: int
 
     /// The step a SequentialLR takes to epoch e from its children's states: the child of that epoch restarts at
     /// its milestone, is `entered` through a milestone of 0 (PyTorch undid it to −1: 2.x steps it normally to 0,
-    /// 1.13's step has the initial step's rule there), or is `stepped`.
-    let stepTo (e: int) (children: State list) lrs metric entered (stepped: Node -> State -> GroupValues -> Result) =
+    /// 1.13's step has the initial step's rule there), or makes the move `stepped`. Only the cells up to that child
+    /// are rebuilt.
+    let stepTo (e: int) (children: State list) lrs metric (entered: Threading.Move) (stepped: Threading.Move) =
         let idx = Arithmetic.passedSorted ms e
         let child = nodes.[idx]
         let childState = List.item idx children
@@ -43,19 +44,23 @@ let internal compile (version: PyTorchVersion, given: Node list, milestones: int
             if idx > 0 && ms.[idx - 1] = e then
                 switched idx (child.Restart childState lrs metric)
             elif idx > 0 && ms.[idx - 1] = 0 && e = 1 then
-                switched idx (entered child childState lrs)
+                switched idx (Threading.move entered child childState lrs ValueNone)
             else
-                stepped child childState lrs
+                Threading.move stepped child childState lrs metric
 
-        let children = List.mapi (fun i s -> if i = idx then r.State else s) children
-        Node.result (Sequential(e, children)) r.Lrs r.Momentum r.Events
+        Node.result (Sequential(e, Threading.replaceAt idx r.State children)) r.Lrs r.Momentum r.Events
 
     /// 2.x's step() on a SequentialLR whose children a SequentialLR undid (recursive_undo decrements the
     /// grandchildren, not this counter): its milestones come one step early, its current child steps from −1.
     let undone state lrs =
         let struct (e, children) = states state
-        let undo (n: Node) s l = n.Undone s l
-        stepTo (Arithmetic.next kind e) children lrs ValueNone undo undo
+        stepTo (Arithmetic.next kind e) children lrs ValueNone Threading.Move.Undone Threading.Move.Undone
+
+    // How a child reached through a milestone of 0 moves.
+    let entered =
+        match version with
+        | PyTorch2 -> Threading.Move.Undone
+        | PyTorch1_13 -> Threading.Move.InitialStep
 
     // A milestone of 0 enters the next child through a step of its own rule, which no closed form gives.
     let allScalar = children |> List.forall _.Scalar.IsSome && not (Array.contains 0 ms)
@@ -125,18 +130,12 @@ let internal compile (version: PyTorchVersion, given: Node list, milestones: int
             | PyTorch1_13 ->
                 fun state lrs ->
                     let struct (_, children) = states state
-                    stepTo 0 children lrs ValueNone (fun n s l -> n.InitialStep s l) (fun n s l -> n.Step s l ValueNone)
+                    stepTo 0 children lrs ValueNone Threading.Move.InitialStep Threading.Move.Step
         Undone = undone
         Step =
             fun state lrs metric ->
                 let struct (e, children) = states state
-
-                let entered =
-                    match version with
-                    | PyTorch2 -> fun (n: Node) s l -> n.Undone s l
-                    | PyTorch1_13 -> fun (n: Node) s l -> n.InitialStep s l
-
-                stepTo (Arithmetic.next kind e) children lrs metric entered (fun n s l -> n.Step s l metric)
+                stepTo (Arithmetic.next kind e) children lrs metric entered Threading.Move.Step
         Restart =
             fun state lrs metric ->
                 first (fun node s -> node.Restart s lrs metric) (let struct (_, s) = states state in s)

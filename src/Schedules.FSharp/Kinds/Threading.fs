@@ -33,24 +33,48 @@ module internal Threading =
 
         struct (results, ctxInitial)
 
-    /// Runs `f` over the children in order, each on the LRs the previous one left; the result is a Chained state.
-    let chain (f: Node -> State -> GroupValues -> Result) (children: Node list) (states: State list) lrs =
-        let mutable current = lrs
-        let mutable momentum = None
-        let mutable events = []
+    /// What a composite asks of a child: one of its node's moves, with the metric where the move takes one.
+    [<RequireQualifiedAccess>]
+    type Move =
+        | Step
+        | InitialStep
+        | Undone
+        | Restart
 
-        let states =
-            List.map2
-                (fun child state ->
-                    let r = f child state current
-                    current <- r.Lrs
-                    momentum <- lastMomentum momentum r.Momentum
-                    events <- appendEvents events r.Events
-                    r.State)
-                children
-                states
+    /// The child's move, called directly (no closure per step).
+    let move (m: Move) (child: Node) (state: State) (lrs: GroupValues) (metric: float voption) =
+        match m with
+        | Move.Step -> child.Step state lrs metric
+        | Move.InitialStep -> child.InitialStep state lrs
+        | Move.Undone -> child.Undone state lrs
+        | Move.Restart -> child.Restart state lrs metric
 
-        Node.result (Chained states) current momentum events
+    /// Moves every child in order, each on the LRs the previous one left; the result is a Chained state whose list
+    /// is rebuilt once, with no other object per step.
+    let chain (m: Move) (children: Node list) (states: State list) (lrs: GroupValues) (metric: float voption) =
+        let rec go (children: Node list) (states: State list) (lrs: GroupValues) momentum events =
+            match children, states with
+            | child :: children, state :: states ->
+                let r = move m child state lrs metric
+
+                let struct (rest, lrs, momentum, events) =
+                    go children states r.Lrs (lastMomentum momentum r.Momentum) (appendEvents events r.Events)
+
+                struct (r.State :: rest, lrs, momentum, events)
+            | _ -> struct ([], lrs, momentum, events)
+
+        let struct (states, lrs, momentum, events) = go children states lrs None []
+        Node.result (Chained states) lrs momentum events
+
+    /// The list with element i replaced: the cells after i are shared, not copied.
+    let rec replaceAt (i: int) (x: State) (states: State list) =
+        match states with
+        | head :: tail ->
+            if i = 0 then
+                x :: tail
+            else
+                head :: replaceAt (i - 1) x tail
+        | [] -> []
 
     /// Reads the children's saved states (the array "schedulers"), one per child.
     let readChildren (children: Node list) (path: string) (e: System.Text.Json.JsonElement) =

@@ -23,26 +23,29 @@ let tests =
         }
         test "an explicit fractional epoch: step(0.5) gives 0.933013" {
             let s = LRScheduler.CosineAnnealingWarmRestarts(3, 2)
-            let state, _ = Scheduler.init s (gv [ 1.0 ])
-            let state, out = Scheduler.stepAt s state 0.5 (Observation.ofLrs (gv [ 1.0 ]))
+            let struct (state, _) = Scheduler.init s (gv [ 1.0 ])
+
+            let struct (state, out) =
+                Scheduler.stepAt s state 0.5 (Observation.ofLrs (gv [ 1.0 ]))
+
             close out.Lrs.[0] 0.933013 "lr"
-            let state, out = Scheduler.stepAt s state 4.5 (Observation.ofLrs out.Lrs)
+            let struct (state, out) = Scheduler.stepAt s state 4.5 (Observation.ofLrs out.Lrs)
             Expect.equal state (WarmRestarts(gv [ 1.0 ], 4, 1.5, 6)) "T_cur 1.5, T_i 6"
-            let state, _ = Scheduler.stepAt s state 10.25 (Observation.ofLrs out.Lrs)
+            let struct (state, _) = Scheduler.stepAt s state 10.25 (Observation.ofLrs out.Lrs)
             Expect.equal state (WarmRestarts(gv [ 1.0 ], 10, 1.25, 12)) "T_cur 1.25, T_i 12"
-            let state, _ = Scheduler.step s state (Observation.ofLrs out.Lrs)
+            let struct (state, _) = Scheduler.step s state (Observation.ofLrs out.Lrs)
             Expect.equal state (WarmRestarts(gv [ 1.0 ], 11, 2.25, 12)) "a following step continues with T_cur + 1"
         }
         test "PyTorch's log rounding at an exact restart: T_0 1, T_mult 3, step(121) gives eta_min" {
             let s = LRScheduler.CosineAnnealingWarmRestarts(1, 3)
-            let state, out = Scheduler.init s (gv [ 1.0 ])
-            let state, out = Scheduler.stepAt s state 121.0 (Observation.ofLrs out.Lrs)
+            let struct (state, out) = Scheduler.init s (gv [ 1.0 ])
+            let struct (state, out) = Scheduler.stepAt s state 121.0 (Observation.ofLrs out.Lrs)
             Expect.equal out.Lrs.[0] 0.0 "one cycle short, as in PyTorch"
             Expect.equal state (WarmRestarts(gv [ 1.0 ], 121, 81.0, 81)) "T_cur 81 = T_i"
         }
         test "a negative explicit epoch is refused" {
             let s = LRScheduler.CosineAnnealingWarmRestarts 3
-            let state, _ = Scheduler.init s (gv [ 1.0 ])
+            let struct (state, _) = Scheduler.init s (gv [ 1.0 ])
 
             Expect.throwsT<System.ArgumentOutOfRangeException>
                 (fun () -> Scheduler.stepAt s state -1.0 (Observation.ofLrs (gv [ 1.0 ])) |> ignore)
@@ -50,7 +53,7 @@ let tests =
         }
         test "stepAt is for CosineAnnealingWarmRestarts only" {
             let s = LRScheduler.StepLR 3
-            let state, _ = Scheduler.init s (gv [ 1.0 ])
+            let struct (state, _) = Scheduler.init s (gv [ 1.0 ])
 
             Expect.throwsT<System.ArgumentException>
                 (fun () -> Scheduler.stepAt s state 1.0 (Observation.ofLrs (gv [ 1.0 ])) |> ignore)

@@ -11,7 +11,7 @@ let tests =
             let s =
                 LRScheduler.SequentialLR([ LRScheduler.ConstantLR(0.1, 2); LRScheduler.LinearLR(0.5) ], [ 2 ])
 
-            let state, out = Scheduler.init s (gv [ 1.0 ])
+            let struct (state, out) = Scheduler.init s (gv [ 1.0 ])
             Expect.equal out.Lrs (gv [ 0.1 ]) "the first child's epoch-0 LR, not the last-built child's"
 
             match state with
@@ -25,7 +25,7 @@ let tests =
                     [ 3 ]
                 )
 
-            let _, out = Scheduler.init s (gv [ 0.5 ])
+            let struct (_, out) = Scheduler.init s (gv [ 0.5 ])
             Expect.equal out.Lrs (gv [ 1.0 / 25.0 ]) "StepLR's epoch 0 keeps the reset LR, max_lr / div_factor"
         }
         test "ChainedScheduler forwards the metric to a plateau child" {
@@ -86,7 +86,7 @@ let tests =
                     LRScheduler.ExponentialLR 1.0
                 ]
 
-            let _, out = Scheduler.init s (gv [ 0.1 ])
+            let struct (_, out) = Scheduler.init s (gv [ 0.1 ])
             Expect.equal out.Momentum (Some(gv [ 0.95 ])) "max_momentum at step 0"
         }
     ]

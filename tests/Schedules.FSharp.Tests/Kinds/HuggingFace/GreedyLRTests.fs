@@ -72,7 +72,7 @@ let tests =
             (Scheduler.config (HuggingFace.GreedyLR(mode = Max, minLr = Each [ 0.01; 0.02 ], smooth = true)))
         test "a checkpoint with an impossible counter is refused, naming the field" {
             let s = HuggingFace.GreedyLR(patience = 2)
-            let state, _ = Scheduler.init s (gv [ 0.1 ])
+            let struct (state, _) = Scheduler.init s (gv [ 0.1 ])
 
             let saved =
                 System.Text.RegularExpressions.Regex.Replace(
