@@ -40,8 +40,13 @@ type Preview1M() =
     [<Benchmark>]
     member _.SeriesTimmWarmupCosine() = Preview.series timm lrs 0 999_999
 
+    /// Every step's output kept as a row object.
     [<Benchmark>]
     member _.SimulatePlateau() = Scheduler.run plateau lrs metrics
+
+    /// The LRs kept as one column, the events with their rows.
+    [<Benchmark>]
+    member _.SimulatePlateauSeries() = Scheduler.runSeries plateau lrs metrics
 
 /// The cost of one closed-form sample at step 10 and at step 10^6: constant in the index.
 [<MemoryDiagnoser>]

@@ -14,7 +14,15 @@ type Transition() =
     [<Params(1, 8, 64, 1024)>]
     member val Groups = 1 with get, set
 
-    [<Params("PlateauSteady", "PlateauReducing", "CosineAnnealingLR", "OneCycleLR", "SequentialLR", "ChainedScheduler3")>]
+    [<Params("PlateauSteady",
+             "PlateauReducing",
+             "StepLRBetween",
+             "WarmUpFinished",
+             "SequentialSteady",
+             "CosineAnnealingLR",
+             "OneCycleLR",
+             "SequentialLR",
+             "ChainedScheduler3")>]
     member val Kind = "" with get, set
 
     [<GlobalSetup>]
@@ -26,6 +34,12 @@ type Transition() =
             match this.Kind with
             | "PlateauSteady" -> plateau, 0.5
             | "PlateauReducing" -> plateau, 2.0
+            // Steps that change no LR: between StepLR's milestones, a WarmUp past its steps, and a SequentialLR
+            // around a steady plateau.
+            | "StepLRBetween" -> LRScheduler.StepLR 30 |> Scheduler.withMetric, nan
+            | "WarmUpFinished" -> LRScheduler.WarmUp 5 |> Scheduler.withMetric, nan
+            | "SequentialSteady" ->
+                LRScheduler.SequentialLR([ LRScheduler.WarmUp 5 |> Scheduler.withMetric; plateau ], [ 6 ]), 0.5
             | "CosineAnnealingLR" -> LRScheduler.CosineAnnealingLR 1000 |> Scheduler.withMetric, nan
             | "OneCycleLR" -> LRScheduler.OneCycleLR(All 0.1, totalSteps = 1000) |> Scheduler.withMetric, nan
             | "SequentialLR" ->
@@ -43,11 +57,17 @@ type Transition() =
 
         let struct (s0, out0) = Scheduler.init s lrs
         // A state in the middle of a run: for the plateau, best 1.0 and patience used up, so a worse metric (2.0)
-        // reduces and a better one (0.5) does not.
+        // reduces and a better one (0.5) does not; the steady SequentialLR's plateau child likewise.
+        let steady p =
+            Plateau { p with Best = 1.0; BadEpochs = 3 }
+
         let mid =
             match s0 with
-            | Plateau p -> Plateau { p with Best = 1.0; BadEpochs = 3 }
-            | _ -> (Scheduler.fold s s0 out0.Lrs (List.replicate 20 nan)).State
+            | Plateau p -> steady p
+            | _ ->
+                match (Scheduler.fold s s0 out0.Lrs (List.replicate 20 nan)).State with
+                | Sequential(e, [ warm; Plateau p ]) -> Sequential(e, [ warm; steady p ])
+                | state -> state
 
         scheduler <- s
         state <- mid

@@ -98,6 +98,9 @@ internal static class Interop
         _ => throw new InvalidOperationException($"Unknown event {e}."),
     };
 
+    internal static double[][] Columns(System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<double>> columns) =>
+        columns.Select(column => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(column)!).ToArray();
+
     internal static TraceRow Row(Output output) =>
         new(output.Lrs, Optional(output.Momentum), output.Events.Select(Event).ToArray());
 

@@ -87,6 +87,16 @@ public abstract class LRSchedule
         return new ScheduleTrace(trace.Rows.Select(Interop.Row).ToArray(), new ScheduleState(trace.State));
     }
 
+    private protected ScheduleSeries RunSeriesCore(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
+    {
+        var run = Schedules.Scheduler.RunSeries(Core, Interop.Values(lrs, nameof(lrs)), metrics);
+        return new ScheduleSeries(
+            Interop.Columns(run.Lrs),
+            Interop.Columns(run.Momentum),
+            run.Events.Select(e => new RowEvent(e.Row, Interop.Event(e.Event))).ToArray(),
+            new ScheduleState(run.State));
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind} scheduler";
 }
@@ -160,6 +170,14 @@ public sealed class Schedule : LRSchedule
         return RunCore(lrs, Enumerable.Repeat(double.NaN, steps));
     }
 
+    /// <summary><see cref="Run(IReadOnlyList{double}, int)"/> kept as columns, one array of doubles per param group
+    /// (rows 0..steps), for long runs.</summary>
+    public ScheduleSeries RunSeries(IReadOnlyList<double> lrs, int steps)
+    {
+        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be >= 0, but got {steps}.");
+        return RunSeriesCore(lrs, new double[steps]);
+    }
+
     /// <summary>The same scheduler, observing (and ignoring) a metric, to sit beside a ReduceLROnPlateau in a
     /// SequentialLR or ChainedScheduler. Also an implicit conversion.</summary>
     public MetricSchedule WithMetric() => new(Core);
@@ -231,6 +249,14 @@ public sealed class MetricSchedule : LRSchedule
     {
         ArgumentNullException.ThrowIfNull(metrics);
         return RunCore(lrs, metrics);
+    }
+
+    /// <summary><see cref="Run"/> kept as columns, one array of doubles per param group (rows 0..n), for long
+    /// simulations: a million recorded metrics (pass them as an array) make no object per step.</summary>
+    public ScheduleSeries RunSeries(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return RunSeriesCore(lrs, metrics);
     }
 
     /// <summary>Binds the scheduler to a TorchSharp optimizer, as PyTorch's constructor does; with another

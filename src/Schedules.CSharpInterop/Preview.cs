@@ -80,7 +80,7 @@ public static class Preview
         ArgumentNullException.ThrowIfNull(schedule);
         var series = Schedules.Preview.Series(schedule.StepBased, Interop.Values(lrs, nameof(lrs)), first, last);
         // The core filled fresh arrays for this call; they are handed over without a copy.
-        return new PreviewSeries(series.First, series.Lrs.Select(column => ImmutableCollectionsMarshal.AsArray(column)!).ToArray());
+        return new PreviewSeries(series.First, Interop.Columns(series.Lrs));
     }
 
     private static PreviewSample[] Samples(IEnumerable<Schedules.Sample> samples) =>

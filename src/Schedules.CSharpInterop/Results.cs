@@ -81,3 +81,39 @@ public sealed class ScheduleTrace
     /// <summary>The LRs of every row.</summary>
     public IReadOnlyList<IReadOnlyList<double>> Lrs => Rows.Select(r => r.Lrs).ToArray();
 }
+
+/// <summary>An event of a run kept as columns, with the row of the step that produced it.</summary>
+/// <param name="Row">The row (in <see cref="ScheduleSeries"/>'s columns) of the step that produced the event.</param>
+/// <param name="Event">What happened.</param>
+public readonly record struct RowEvent(int Row, ScheduleEvent Event);
+
+/// <summary>
+/// A run of a scheduler kept as columns, for long simulations (a million recorded metrics): one column of doubles per
+/// param group instead of one row object per step, the events with their rows, and the state after the last row.
+/// The values are <see cref="ScheduleTrace"/>'s, bit for bit.
+/// </summary>
+public sealed class ScheduleSeries
+{
+    internal ScheduleSeries(
+        IReadOnlyList<double[]> lrs, IReadOnlyList<double[]> momentum, IReadOnlyList<RowEvent> events, ScheduleState state)
+    {
+        Lrs = lrs;
+        Momentum = momentum;
+        Events = events;
+        State = state;
+    }
+
+    /// <summary>For each param group, the LR of every row: <c>Lrs[group][row]</c>; row 0 is what building the
+    /// scheduler produced.</summary>
+    public IReadOnlyList<double[]> Lrs { get; }
+
+    /// <summary>For each param group, the momentum (or beta1) the optimizer holds after every row, where the scheduler
+    /// cycles it (NaN in rows before the first that writes one); empty where it does not.</summary>
+    public IReadOnlyList<double[]> Momentum { get; }
+
+    /// <summary>Every event, in order, with its row.</summary>
+    public IReadOnlyList<RowEvent> Events { get; }
+
+    /// <summary>The state after the last row, to continue from.</summary>
+    public ScheduleState State { get; }
+}

@@ -1,6 +1,7 @@
 namespace Schedules
 
 open System
+open System.Collections.Generic
 open System.Collections.Immutable
 open System.Text.Json
 open System.Text.Json.Nodes
@@ -33,6 +34,31 @@ type Scheduler<'Metric> = private {
 type Trace = {
     /// <summary>Row t holds what step t produced; row 0 what building the scheduler produced.</summary>
     Rows: ImmutableArray<Output>
+    /// <summary>The state after the last row, to continue from.</summary>
+    State: State
+}
+
+/// <summary>An event of a run kept as columns, with the row of the step that produced it.</summary>
+[<Struct>]
+type RowEvent = {
+    /// <summary>The row (in <c>SeriesTrace</c>'s columns) of the step that produced the event.</summary>
+    Row: int
+    /// <summary>What happened.</summary>
+    Event: Event
+}
+
+/// <summary>A run of a scheduler kept as columns, for long simulations (a million recorded metrics): one column of
+/// doubles per param group instead of one row object per step, the events with their rows, and the state after the
+/// last row. The values are <c>Trace</c>'s, bit for bit.</summary>
+[<NoEquality; NoComparison>]
+type SeriesTrace = {
+    /// <summary>For each param group, the LR of every row: <c>Lrs.[group].[row]</c>.</summary>
+    Lrs: ImmutableArray<ImmutableArray<float>>
+    /// <summary>For each param group, the momentum (or beta1) the optimizer holds after every row, where the
+    /// scheduler cycles it (NaN in rows before the first that writes one); empty where it does not.</summary>
+    Momentum: ImmutableArray<ImmutableArray<float>>
+    /// <summary>Every event, in order, with its row.</summary>
+    Events: ImmutableArray<RowEvent>
     /// <summary>The state after the last row, to continue from.</summary>
     State: State
 }
@@ -231,8 +257,7 @@ module Scheduler =
     /// the result are values, and the LRs handed in are handed back).</summary>
     [<CompiledName("Step")>]
     let step (scheduler: Scheduler<'M>) (state: State) (observation: Observation<'M>) : struct (State * Output) =
-        State.refuseDefault "state" state
-        let recorded = State.groupCountOrNone state
+        let recorded = State.checkedGroupCount "state" state
         Validate.lrs "observation.Lrs" recorded observation.Lrs
 
         // A state that records no group count (a lone ReduceLROnPlateau) meets the per-group settings here.
@@ -267,8 +292,7 @@ module Scheduler =
         (epoch: float)
         (observation: Observation<'M>)
         : struct (State * Output) =
-        State.refuseDefault "state" state
-        Validate.lrs "observation.Lrs" (State.groupCountOrNone state) observation.Lrs
+        Validate.lrs "observation.Lrs" (State.checkedGroupCount "state" state) observation.Lrs
 
         match scheduler.Compiled.StepAt with
         | ValueSome stepAt ->
@@ -303,6 +327,167 @@ module Scheduler =
             Rows = rows.ToImmutable()
             State = state
         }
+
+    /// Columns that grow by doubling, handed over without a copy when full.
+    type private Columns(groups: int, capacity: int) =
+        let mutable capacity = max 1 capacity
+
+        let mutable columns =
+            Array.init groups (fun _ -> GC.AllocateUninitializedArray<float> capacity)
+
+        member _.Write(row: int, values: float[]) =
+            if row = capacity then
+                capacity <- capacity * 2
+
+                for g in 0 .. groups - 1 do
+                    let grown = GC.AllocateUninitializedArray<float> capacity
+                    Array.blit columns.[g] 0 grown 0 row
+                    columns.[g] <- grown
+
+            for g in 0 .. groups - 1 do
+                columns.[g].[row] <- values.[g]
+
+        member _.Fill(row: int, value: float) =
+            for g in 0 .. groups - 1 do
+                columns.[g].[row] <- value
+
+        member _.ToImmutable(rows: int) =
+            columns
+            |> Array.map (fun column ->
+                let column =
+                    if column.Length = rows then
+                        column
+                    else
+                        Array.sub column 0 rows
+
+                Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray column)
+            |> ImmutableArray.CreateRange
+
+    /// fold's steps, written into columns after the rows `first` holds (none, or init's output).
+    let private foldColumns
+        (scheduler: Scheduler<'M>)
+        (state: State)
+        (lrs: GroupValues)
+        (first: Output voption)
+        (metrics: seq<'M>)
+        : SeriesTrace =
+        Validate.notNull "metrics" (box metrics)
+        // The checks of step, once: every later step observes the LRs the previous one produced and checked.
+        let recorded = State.checkedGroupCount "state" state
+        Validate.lrs "lrs" recorded lrs
+
+        if recorded < 0 then
+            scheduler.Compiled.CheckGroups lrs.Count
+
+        let node = scheduler.Compiled
+        let groups = lrs.Count
+
+        let expected =
+            match metrics with
+            | :? ICollection<'M> as c -> c.Count
+            | :? IReadOnlyCollection<'M> as c -> c.Count
+            | _ -> 1024
+
+        let capacity = expected + (if first.IsSome then 1 else 0)
+        let columns = Columns(groups, capacity)
+
+        let momentum =
+            if node.CyclesMomentum then
+                ValueSome(Columns(groups, capacity))
+            else
+                ValueNone
+
+        let events = ImmutableArray.CreateBuilder<RowEvent>()
+        let mutable held: float[] = null
+        let mutable row = 0
+
+        let record (lrs: GroupValues) (m: GroupValues option) (stepEvents: Event list) =
+            columns.Write(row, lrs.Items)
+
+            match momentum with
+            | ValueSome columns ->
+                match m with
+                | Some m -> held <- m.Items
+                | None -> ()
+
+                if isNull held then
+                    columns.Fill(row, nan)
+                else
+                    columns.Write(row, held)
+            | ValueNone -> ()
+
+            for e in stepEvents do
+                events.Add { Row = row; Event = e }
+
+            row <- row + 1
+
+        match first with
+        | ValueSome o -> record o.Lrs o.Momentum o.Events
+        | ValueNone -> ()
+
+        // One step, checked and recorded; the state and LRs stay in the loop's locals (not captured).
+        let advance (state: State) (current: GroupValues) (metric: 'M) =
+            let r = node.Step state current (scheduler.MetricOf metric)
+
+            if
+                not (obj.ReferenceEquals(r.Lrs, current))
+                && not (Validate.finiteNonNegative r.Lrs.Items 0 r.Lrs.Count)
+            then
+                Validate.produced node.Kind (State.epoch r.State) r.Lrs
+
+            match r.Momentum with
+            | Some m -> Validate.producedMomentum node.Kind (State.epoch r.State) m
+            | None -> ()
+
+            record r.Lrs r.Momentum r.Events
+            r
+
+        let mutable state = state
+        let mutable current = lrs
+
+        // An array (recorded metrics) is read by index, without an enumerator; a kind with a loop of its own over
+        // recorded metrics (a lone ReduceLROnPlateau) runs it.
+        match box metrics, node.Simulate with
+        | (:? (float[]) as metrics), ValueSome simulate ->
+            let struct (last, lrs) =
+                simulate state current metrics (fun lrs events -> record lrs None events)
+
+            state <- last
+            current <- lrs
+        | (:? ('M[]) as metrics), _ ->
+            for i in 0 .. metrics.Length - 1 do
+                let r = advance state current metrics.[i]
+                state <- r.State
+                current <- r.Lrs
+        | _ ->
+            for metric in metrics do
+                let r = advance state current metric
+                state <- r.State
+                current <- r.Lrs
+
+        {
+            Lrs = columns.ToImmutable row
+            Momentum =
+                match momentum with
+                | ValueSome m -> m.ToImmutable row
+                | ValueNone -> ImmutableArray.Empty
+            Events = events.ToImmutable()
+            State = state
+        }
+
+    /// <summary><c>fold</c> kept as columns (see <c>SeriesTrace</c>): row i holds what the step after i earlier
+    /// steps produced. For long simulations: no object per step.</summary>
+    [<CompiledName("FoldSeries")>]
+    let foldSeries (scheduler: Scheduler<'M>) (state: State) (lrs: GroupValues) (metrics: seq<'M>) : SeriesTrace =
+        foldColumns scheduler state lrs ValueNone metrics
+
+    /// <summary><c>run</c> kept as columns (see <c>SeriesTrace</c>): builds the scheduler on these LRs and steps it
+    /// once per metric; row 0 is what building it produced, row t what step t produced. A million recorded metrics
+    /// make one column of a million doubles per group, with the same values as <c>run</c>'s rows.</summary>
+    [<CompiledName("RunSeries")>]
+    let runSeries (scheduler: Scheduler<'M>) (lrs: GroupValues) (metrics: seq<'M>) : SeriesTrace =
+        let struct (state, first) = init scheduler lrs
+        foldColumns scheduler state first.Lrs (ValueSome first) metrics
 
     /// <summary>Builds the scheduler on these LRs and steps it once per metric: rows 0..n.</summary>
     [<CompiledName("Run")>]

@@ -95,26 +95,45 @@ module State =
         counts "" state
 
     /// The group count as groupCount, without an option: -1 where the state records none.
-    let internal groupCountOrNone (state: State) =
+    let rec internal groupCountOrNone (state: State) =
         match state with
         | Epoch(b, _)
         | WarmRestarts(b, _, _, _) -> b.Count
         | Plateau _ -> -1
-        | _ -> defaultArg (groupCount state) -1
+        | Sequential(_, children)
+        | Chained children -> firstCount children
+        | Fields _ -> defaultArg (groupCount state) -1
+
+    and private firstCount (children: State list) =
+        match children with
+        | [] -> -1
+        | child :: rest ->
+            let n = groupCountOrNone child
+            if n >= 0 then n else firstCount rest
+
+    let internal refusedDefault (param: string) : 'T =
+        raise (
+            System.ArgumentException(
+                sprintf
+                    "%s is the default value of State, which no scheduler produced: start a state with Scheduler.init (or load one with Checkpoint.load)."
+                    param,
+                param
+            )
+        )
 
     /// Refuses State's default value (an Epoch without base LRs), which no scheduler produces, naming the parameter.
     let internal refuseDefault (param: string) (state: State) =
         match state with
-        | Epoch(b, _) when isNull (box b) ->
-            raise (
-                System.ArgumentException(
-                    sprintf
-                        "%s is the default value of State, which no scheduler produced: start a state with Scheduler.init (or load one with Checkpoint.load)."
-                        param,
-                    param
-                )
-            )
+        | Epoch(b, _) when isNull (box b) -> refusedDefault param
         | _ -> ()
+
+    /// What a step checks first, in one match on the caller's value (no copy of the state): refuses the default
+    /// state, and gives groupCountOrNone.
+    let inline internal checkedGroupCount (param: string) (state: State) =
+        match state with
+        | Epoch(b, _) -> if isNull (box b) then refusedDefault param else b.Count
+        | Plateau _ -> -1
+        | _ -> groupCountOrNone state
 
     /// <summary>How many transitions the state has seen (its outermost epoch counter).</summary>
     [<CompiledName("Epoch")>]

@@ -198,4 +198,37 @@ public sealed class LRScheduleTests
             () => Schedule.FromJson(Every["SequentialLR watching"]().ToJson()));
         Assert.Contains("SequentialLR", sequential.Message);
     }
+
+    [Fact]
+    public void RunSeriesKeepsRunsRowsAsColumns()
+    {
+        // A lone plateau over an array of metrics (its own loop), and a SequentialLR of OneCycleLR (momentum) and a
+        // plateau over a sequence.
+        var plateau = LRScheduler.ReduceLROnPlateau(factor: 0.5, patience: 2);
+        var sequential = LRScheduler.SequentialLR(
+            [LRScheduler.OneCycleLR(new[] { 0.1, 0.2 }, totalSteps: 10), LRScheduler.ReduceLROnPlateau(factor: 0.5, patience: 2)], [8]);
+
+        foreach (var (schedule, metrics) in new (MetricSchedule, IEnumerable<double>)[]
+                 { (plateau, Losses), (sequential, Losses.Select(l => l)) })
+        {
+            var rows = schedule.Run(Start, metrics);
+            var columns = schedule.RunSeries(Start, metrics);
+
+            for (var g = 0; g < Start.Length; g++)
+            {
+                Assert.Equal(rows.Rows.Select(r => r.Lrs[g]), columns.Lrs[g]);
+            }
+
+            var events = rows.Rows.SelectMany((r, row) => r.Events.Select(e => new RowEvent(row, e)));
+            Assert.Equal(events, columns.Events);
+            Assert.NotEmpty(columns.Events);
+            Assert.Equal(rows.State, columns.State);
+        }
+
+        Assert.Empty(plateau.RunSeries(Start, Losses).Momentum);
+        Assert.Equal(2, sequential.RunSeries(Start, Losses).Momentum.Count);
+        Assert.Equal(
+            LRScheduler.StepLR(2).Run(Start, 5).Rows.Select(r => r.Lrs[1]),
+            LRScheduler.StepLR(2).RunSeries(Start, 5).Lrs[1]);
+    }
 }

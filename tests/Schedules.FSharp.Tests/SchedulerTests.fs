@@ -93,6 +93,121 @@ let replay =
             rowsEqual a.Rows b.Rows && a.State = b.State)
     ]
 
+/// The trace's rows as a SeriesTrace keeps them: columns per group, momentum carried forward (where the series has
+/// momentum columns: the scheduler cycles it), events with rows.
+let private asColumns (withMomentum: bool) (rows: seq<Output>) =
+    let rows = Array.ofSeq rows
+    let groups = rows.[0].Lrs.Count
+    let bits (x: float) = BitConverter.DoubleToInt64Bits x
+    let lrs = Array.init groups (fun g -> rows |> Array.map (fun r -> bits r.Lrs.[g]))
+
+    let momentum =
+        if withMomentum then
+            let mutable held = None
+
+            let columns =
+                rows
+                |> Array.map (fun r ->
+                    if r.Momentum.IsSome then
+                        held <- r.Momentum
+
+                    held)
+
+            Array.init groups (fun g ->
+                columns
+                |> Array.map (fun m -> bits (m |> Option.map (fun m -> m.[g]) |> Option.defaultValue nan)))
+        else
+            [||]
+
+    let events =
+        rows
+        |> Array.indexed
+        |> Array.collect (fun (i, r) -> r.Events |> List.map (fun e -> i, e) |> Array.ofList)
+
+    lrs, momentum, events
+
+let private seriesColumns (t: SeriesTrace) =
+    let bits (column: System.Collections.Immutable.ImmutableArray<float>) =
+        column |> Seq.map BitConverter.DoubleToInt64Bits |> Array.ofSeq
+
+    Seq.map bits t.Lrs |> Array.ofSeq,
+    Seq.map bits t.Momentum |> Array.ofSeq,
+    t.Events |> Seq.map (fun e -> e.Row, e.Event) |> Array.ofSeq
+
+/// Whether the series equals the rows; no row may write momentum if the series has no momentum columns.
+let private sameAs (rows: seq<Output>) (t: SeriesTrace) =
+    let withMomentum = not t.Momentum.IsEmpty
+
+    (withMomentum || rows |> Seq.forall (fun r -> r.Momentum.IsNone))
+    && seriesColumns t = asColumns withMomentum rows
+
+let series =
+    testList "series runs" [
+        testPropertyWithConfig config "runSeries keeps run's rows as columns, bit for bit (with metrics)"
+        <| Prop.forAll (Arb.fromGen metricCase) (fun (c, lrs, metrics) ->
+            let s = Scheduler.createWatching c
+            let rows = Scheduler.run s (gv lrs) metrics
+            // A sequence of unknown length (the columns grow), and an array (a lone plateau runs its own loop).
+            let fromSeq = Scheduler.runSeries s (gv lrs) (Seq.ofList metrics)
+            let fromArray = Scheduler.runSeries s (gv lrs) (Array.ofList metrics)
+
+            sameAs rows.Rows fromSeq
+            && fromSeq.State = rows.State
+            && sameAs rows.Rows fromArray
+            && fromArray.State = rows.State)
+
+        testPropertyWithConfig config "runSeries keeps run's rows as columns, bit for bit (step-based, momentum)"
+        <| Prop.forAll (Arb.fromGen stepCase) (fun (c: NamedConfig, lrs, n) ->
+            let s = Scheduler.create c.Config
+            let rows = Scheduler.runSteps s (gv lrs) n
+            let columns = Scheduler.runSeries s (gv lrs) (Array.replicate n ())
+            sameAs rows.Rows columns && columns.State = rows.State)
+
+        testPropertyWithConfig config "foldSeries continues from any state as fold does"
+        <| Prop.forAll (Arb.fromGen (Gen.zip metricCase (Gen.choose (0, 60)))) (fun ((c, lrs, metrics), k) ->
+            let k = min k metrics.Length
+            let s = Scheduler.createWatching c
+            let first = Scheduler.run s (gv lrs) (List.take k metrics)
+            let rest = Scheduler.fold s first.State first.Rows.[k].Lrs (List.skip k metrics)
+
+            let columns =
+                Scheduler.foldSeries s first.State first.Rows.[k].Lrs (List.skip k metrics)
+
+            columns.State = rest.State
+            && (rest.Rows.IsEmpty && columns.Lrs |> Seq.forall _.IsEmpty
+                || sameAs rest.Rows columns))
+
+        test "a OneCycleLR's momentum column and a SequentialLR's events" {
+            let s =
+                LRScheduler.SequentialLR(
+                    [ LRScheduler.OneCycleLR(All 0.1, totalSteps = 10); LRScheduler.StepLR 2 ],
+                    [ 5 ]
+                )
+
+            let t = Scheduler.runSeries s (gv [ 0.1; 0.2 ]) (Array.replicate 8 ())
+            Expect.equal t.Momentum.Length 2 "a momentum column per group"
+            Expect.equal t.Lrs.[1].Length 9 "rows 0..8"
+            Expect.equal (List.ofSeq t.Events) [ { Row = 5; Event = SchedulerSwitched 1 } ] "the switch at row 5"
+        }
+        test "a state or LRs that step refuses are refused before the first step, naming them" {
+            let s = LRScheduler.StepLR 3
+            let struct (state, _) = Scheduler.init s (gv [ 0.1 ])
+
+            let e =
+                Expect.throwsC (fun () -> Scheduler.foldSeries s state (gv [ 0.1; 0.2 ]) [ () ] |> ignore) id
+
+            Expect.equal (e :?> ArgumentException).ParamName "lrs" "names lrs"
+
+            Expect.throwsT<ArgumentException>
+                (fun () -> Scheduler.foldSeries s Unchecked.defaultof<State> (gv [ 0.1 ]) [ () ] |> ignore)
+                "the default state"
+
+            Expect.throwsT<ArgumentNullException>
+                (fun () -> Scheduler.runSeries s (gv [ 0.1 ]) (null: unit seq) |> ignore)
+                "null metrics"
+        }
+    ]
+
 let private isComposite (config: Config) =
     match config with
     | SequentialLR _
@@ -353,4 +468,5 @@ let private versions =
         }
     ]
 
-let tests = testList "Scheduler" [ api; replay; composition; groups; versions ]
+let tests =
+    testList "Scheduler" [ api; replay; series; composition; groups; versions ]

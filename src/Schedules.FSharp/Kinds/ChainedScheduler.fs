@@ -51,6 +51,7 @@ let internal compile (version: PyTorchVersion, given: Node list) : Node =
         Scalar = ValueNone
         Fill = ValueNone
         At = ValueNone
+        Simulate = ValueNone
         ReadState =
             fun path e ->
                 Json.expectKind path e "Chained"

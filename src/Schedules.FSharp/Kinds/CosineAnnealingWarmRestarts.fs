@@ -140,6 +140,7 @@ let internal compile (t0: int, tMult: int, etaMin: float) : Node =
         Scalar = ValueSome scalar
         Fill = ValueSome(Node.fillOfScalar scalar)
         At = ValueSome(Node.atOfScalar (fun s -> (bases s).Count) scalar)
+        Simulate = ValueNone
         ReadState =
             fun path e ->
                 Json.expectKind path e "WarmRestarts"

@@ -195,6 +195,7 @@ module CyclicLR =
                 ValueSome(fun state e ->
                     let struct (lrs, momentum) = at (bases state) e
                     struct (lrs, momentum, []))
+            Simulate = ValueNone
             ReadState =
                 fun path e ->
                     let state = Json.readEpoch path e

@@ -94,5 +94,6 @@ module internal EpochKind =
                         for i in 0 .. count - 1 do
                             destination.[offset + i] <- f b g (first + i))
             At = scalar |> ValueOption.map (Node.atOfScalar (fun s -> (bases r.Kind s).Count))
+            Simulate = ValueNone
             ReadState = Json.readEpoch
         }

@@ -83,6 +83,12 @@ and [<NoEquality; NoComparison>] internal Node = {
     Fill: (State -> int -> int -> int -> float[] -> int -> unit) voption
     /// The LRs, momentum and milestone events at any epoch from the state the scheduler was built with.
     At: (State -> int -> struct (GroupValues * GroupValues option * Event list)) voption
+    /// Step once per recorded metric in a loop of the kind's own, without a State or Result per step, where the kind
+    /// has one (ReduceLROnPlateau): state -> LRs in use -> metrics -> record (called with each step's LRs, checked as
+    /// Scheduler.step checks them, and events) -> the state and LRs after the last step. Step's values, bit for bit;
+    /// only for kinds that cycle no momentum.
+    Simulate:
+        (State -> GroupValues -> float[] -> (GroupValues -> Event list -> unit) -> struct (State * GroupValues)) voption
     /// Reads a saved state of this kind (the path names the field in messages).
     ReadState: string -> JsonElement -> State
 }

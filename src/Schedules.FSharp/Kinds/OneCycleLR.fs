@@ -327,6 +327,7 @@ module OneCycleLR =
                         let struct (lrs, momentum) = at b.Count e
                         struct (lrs, momentum, [])
                     | _ -> Node.wrongState kind state)
+            Simulate = ValueNone
             ReadState =
                 fun path e ->
                     let state = Json.readEpoch path e

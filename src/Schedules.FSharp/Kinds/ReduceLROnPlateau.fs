@@ -148,11 +148,13 @@ module internal ReduceLROnPlateau =
         let d = ReduceLROnPlateauConfig.Default
 
         let stepWith (state: State) (lrs: GroupValues) (metric: float voption) =
-            match state, metric with
-            | Plateau s, ValueSome m ->
-                let struct (s, lrs, events) = step c s lrs m
-                Node.result (Plateau s) lrs None events
-            | Plateau _, ValueNone -> invalidArg "metric" "ReduceLROnPlateau needs a metric at every step."
+            match state with
+            | Plateau s ->
+                match metric with
+                | ValueSome m ->
+                    let struct (s, lrs, events) = step c s lrs m
+                    Node.result (Plateau s) lrs None events
+                | ValueNone -> invalidArg "metric" "ReduceLROnPlateau needs a metric at every step."
             | _ -> Node.wrongState kind state
 
         let plateauMode (m: PlateauMode) =
@@ -202,6 +204,26 @@ module internal ReduceLROnPlateau =
             Scalar = ValueNone
             Fill = ValueNone
             At = ValueNone
+            // The rule over recorded metrics on its own counters (a PlateauState, not a State, per step).
+            Simulate =
+                ValueSome(fun state lrs metrics record ->
+                    match state with
+                    | Plateau s ->
+                        let mutable s = s
+                        let mutable lrs = lrs
+
+                        for m in metrics do
+                            let struct (next, fresh, events) = step c s lrs m
+
+                            if not (obj.ReferenceEquals(fresh, lrs)) then
+                                Validate.produced kind next.LastEpoch fresh
+
+                            record fresh events
+                            s <- next
+                            lrs <- fresh
+
+                        struct (Plateau s, lrs)
+                    | _ -> Node.wrongState kind state)
             ReadState =
                 fun path e ->
                     Json.expectKind path e "Plateau"

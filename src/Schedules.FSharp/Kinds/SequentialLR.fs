@@ -200,6 +200,7 @@ let internal compile (version: PyTorchVersion, given: Node list, milestones: int
                     struct (lrs, momentum, events))
             else
                 ValueNone
+        Simulate = ValueNone
         ReadState =
             fun path e ->
                 Json.expectKind path e "Sequential"

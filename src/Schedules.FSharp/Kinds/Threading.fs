@@ -49,21 +49,31 @@ module internal Threading =
         | Move.Undone -> child.Undone state lrs
         | Move.Restart -> child.Restart state lrs metric
 
+    /// The children's moves from `chain`, in order; a function of its own (no closure per step).
+    let rec private chainFrom m metric (children: Node list) (states: State list) (lrs: GroupValues) momentum events =
+        match children, states with
+        | child :: children, state :: states ->
+            let r = move m child state lrs metric
+
+            let struct (rest, lrs, momentum, events) =
+                chainFrom
+                    m
+                    metric
+                    children
+                    states
+                    r.Lrs
+                    (lastMomentum momentum r.Momentum)
+                    (appendEvents events r.Events)
+
+            struct (r.State :: rest, lrs, momentum, events)
+        | _ -> struct ([], lrs, momentum, events)
+
     /// Moves every child in order, each on the LRs the previous one left; the result is a Chained state whose list
     /// is rebuilt once, with no other object per step.
     let chain (m: Move) (children: Node list) (states: State list) (lrs: GroupValues) (metric: float voption) =
-        let rec go (children: Node list) (states: State list) (lrs: GroupValues) momentum events =
-            match children, states with
-            | child :: children, state :: states ->
-                let r = move m child state lrs metric
+        let struct (states, lrs, momentum, events) =
+            chainFrom m metric children states lrs None []
 
-                let struct (rest, lrs, momentum, events) =
-                    go children states r.Lrs (lastMomentum momentum r.Momentum) (appendEvents events r.Events)
-
-                struct (r.State :: rest, lrs, momentum, events)
-            | _ -> struct ([], lrs, momentum, events)
-
-        let struct (states, lrs, momentum, events) = go children states lrs None []
         Node.result (Chained states) lrs momentum events
 
     /// The list with element i replaced: the cells after i are shared, not copied.

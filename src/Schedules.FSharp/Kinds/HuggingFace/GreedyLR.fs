@@ -380,6 +380,7 @@ module internal GreedyLR =
             Scalar = ValueNone
             Fill = ValueNone
             At = ValueNone
+            Simulate = ValueNone
             ReadState =
                 fun path e ->
                     let state =

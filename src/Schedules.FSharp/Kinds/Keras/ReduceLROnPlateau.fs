@@ -284,6 +284,7 @@ module internal ReduceLROnPlateau =
             Scalar = ValueNone
             Fill = ValueNone
             At = ValueNone
+            Simulate = ValueNone
             ReadState = fun path e -> fields (read c path e)
         }
 

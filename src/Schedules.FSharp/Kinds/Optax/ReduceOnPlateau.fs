@@ -225,6 +225,7 @@ module internal ReduceOnPlateau =
             Scalar = ValueNone
             Fill = ValueNone
             At = ValueNone
+            Simulate = ValueNone
             ReadState =
                 fun path e ->
                     let state =

@@ -246,6 +246,7 @@ module internal PlateauLRScheduler =
             Scalar = ValueNone
             Fill = ValueNone
             At = ValueNone
+            Simulate = ValueNone
             ReadState =
                 fun path e ->
                     let state =
