@@ -23,7 +23,7 @@ type ShellVersusTorchSharp() =
     [<Params("StepLR", "ExponentialLR", "CosineAnnealingLR")>]
     member val Kind = "" with get, set
 
-    [<Params(1, 8)>]
+    [<Params(1, 8, 64)>]
     member val Groups = 1 with get, set
 
     [<GlobalSetup>]

@@ -24,6 +24,10 @@ type BoundScheduler<'Metric>
     let mutable state = state
     let mutable calls = calls
     let groups = ParamGroups.ofOptimizer optimizer
+    // A question about the configuration: asked once, not per step.
+    let readsBounds = Scheduler.readsMomentumBounds scheduler
+    // The values this shell last wrote (null before the first step): read back without an array when unchanged.
+    let mutable written: GroupValues = Unchecked.defaultof<_>
 
     /// <summary>The scheduler (a value).</summary>
     member _.Scheduler = scheduler
@@ -59,15 +63,19 @@ type BoundScheduler<'Metric>
     /// </summary>
     member _.Step(metric: 'Metric) : StepReport =
         let call = calls + 1
-        let lrs = ParamGroups.values field groups
+        let lrs = ParamGroups.valuesLike field groups written
 
         if call % every = 0 then
-            MomentumBounds.check optimizer scheduler
+            MomentumBounds.check readsBounds optimizer scheduler
 
             let struct (next, out) =
                 Scheduler.step scheduler state { Lrs = lrs; Metric = metric }
 
-            ParamGroups.write groups field out.Lrs out.Momentum
+            // The very values just read (a step that changed nothing) are what the optimizer holds already.
+            if not (obj.ReferenceEquals(out.Lrs, lrs)) || out.Momentum.IsSome then
+                ParamGroups.write groups field out.Lrs out.Momentum
+
+            written <- out.Lrs
             state <- next
             calls <- call
 
@@ -117,7 +125,7 @@ type BoundScheduler<'Metric>
             Metric = Unchecked.defaultof<'Metric>
         }
 
-        MomentumBounds.check optimizer scheduler
+        MomentumBounds.check readsBounds optimizer scheduler
         let struct (next, out) = Scheduler.stepAt scheduler state epoch observation
         ParamGroups.write groups field out.Lrs out.Momentum
         state <- next

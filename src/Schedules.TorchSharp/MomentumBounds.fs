@@ -51,8 +51,9 @@ module internal MomentumBounds =
 
     /// Refuses, before a step, a scheduler that reads the bounds when another scheduler bound to the optimizer later
     /// wrote other ones there.
-    let check (optimizer: torch.optim.Optimizer) (scheduler: Scheduler<'M>) =
-        if Scheduler.readsMomentumBounds scheduler then
+    /// `reads` is Scheduler.readsMomentumBounds, asked once when the scheduler is bound.
+    let check (reads: bool) (optimizer: torch.optim.Optimizer) (scheduler: Scheduler<'M>) =
+        if reads then
             let h = holder optimizer
             let last = lock h (fun () -> h.Last)
             let own = Scheduler.momentumBoundsWritten scheduler

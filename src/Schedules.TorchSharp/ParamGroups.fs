@@ -49,13 +49,22 @@ module internal ParamGroups =
         |> List.tryFind (fun f -> key f = key')
 
     /// The values a field may take: LR and weight decay finite and >= 0, momentum and betas in [0, 1).
-    let private allowed (field: Hyperparameter) =
+    /// Whether a value is allowed in the field, and what is allowed, in words.
+    let private isAllowed (field: Hyperparameter) (v: float) =
         match field with
         | Hyperparameter.LearningRate
-        | Hyperparameter.WeightDecay -> (fun v -> Double.IsFinite v && v >= 0.0), "a finite number >= 0"
+        | Hyperparameter.WeightDecay -> Double.IsFinite v && v >= 0.0
         | Hyperparameter.Momentum
         | Hyperparameter.Beta1
-        | Hyperparameter.Beta2 -> (fun v -> v >= 0.0 && v < 1.0), "in [0, 1)"
+        | Hyperparameter.Beta2 -> v >= 0.0 && v < 1.0
+
+    let private allowedRange (field: Hyperparameter) =
+        match field with
+        | Hyperparameter.LearningRate
+        | Hyperparameter.WeightDecay -> "a finite number >= 0"
+        | Hyperparameter.Momentum
+        | Hyperparameter.Beta1
+        | Hyperparameter.Beta2 -> "in [0, 1)"
 
     // TorchSharp has no interface for weight decay: each optimizer's own Options class holds a public
     // `double? weight_decay` field, which its step reads; this finds that field wherever an optimizer declares it.
@@ -105,7 +114,38 @@ module internal ParamGroups =
 
     /// Each group's value of the field: `check` made sure every group has it.
     let values (field: Hyperparameter) (groups: Group[]) =
-        GroupValues.Of(groups |> Array.map (tryRead field >> Option.defaultValue nan))
+        let values = Array.zeroCreate groups.Length
+
+        match field with
+        | Hyperparameter.LearningRate ->
+            for i in 0 .. groups.Length - 1 do
+                values.[i] <- groups.[i].LearningRate
+        | _ ->
+            for i in 0 .. groups.Length - 1 do
+                values.[i] <- tryRead field groups.[i] |> Option.defaultValue nan
+
+        GroupValues.Own values
+
+    /// The field's values as `values` reads them, handed back as `known` itself when the optimizer holds exactly
+    /// those, bit for bit (what the shell last wrote, unchanged): no array per step.
+    let valuesLike (field: Hyperparameter) (groups: Group[]) (known: GroupValues) =
+        if isNull (box known) || known.Count <> groups.Length then
+            values field groups
+        else
+            let k = known.Items
+            let mutable same = true
+            let mutable i = 0
+
+            while same && i < groups.Length do
+                let v =
+                    match field with
+                    | Hyperparameter.LearningRate -> groups.[i].LearningRate
+                    | _ -> tryRead field groups.[i] |> Option.defaultValue nan
+
+                same <- BitConverter.DoubleToInt64Bits v = BitConverter.DoubleToInt64Bits k.[i]
+                i <- i + 1
+
+            if same then known else values field groups
 
     let lrs (groups: Group[]) =
         values Hyperparameter.LearningRate groups
@@ -177,12 +217,12 @@ module internal ParamGroups =
             )
         | None -> ()
 
-        let ok, range = allowed field
+        let range = allowedRange field
 
         for i in 0 .. groups.Length - 1 do
             let v = (tryRead field groups.[i]).Value
 
-            if not (ok v) then
+            if not (isAllowed field v) then
                 raise (
                     ArgumentException(
                         sprintf
@@ -242,9 +282,7 @@ module internal ParamGroups =
                 for i in 0 .. groups.Length - 1 do
                     let v = ForGroups.get i setting
                     let cycled = (cycledMomentum groups.[i]).Value
-                    let ok, range = allowed cycled
-
-                    if not (ok v) then
+                    if not (isAllowed cycled v) then
                         raise (
                             ArgumentException(
                                 sprintf
@@ -255,55 +293,61 @@ module internal ParamGroups =
                                     (show v)
                                     (noun cycled)
                                     (optimizerName groups.[i])
-                                    range,
+                                    (allowedRange cycled),
                                 "scheduler"
                             )
                         )
 
+    let private refuseWrite message =
+        raise (InvalidOperationException(message + "; nothing was written."))
+
+    let private countWritten (groups: Group[]) (noun: string) (values: GroupValues) =
+        if values.Count <> groups.Length then
+            refuseWrite (
+                sprintf
+                    "The optimizer has %d param groups, but got %d %s to write"
+                    groups.Length
+                    values.Count
+                    (if values.Count = 1 then noun else noun + "s")
+            )
+
+    let private within (groups: Group[]) (field: Hyperparameter) (i: int) (v: float) =
+        if not (isAllowed field v) then
+            let owner =
+                match field with
+                | Hyperparameter.LearningRate -> ""
+                | _ -> sprintf " (%s)" (optimizerName groups.[i])
+
+            refuseWrite (
+                sprintf "The %s of group %d%s must be %s, but got %s" (noun field) i owner (allowedRange field) (show v)
+            )
+
     /// Writes the field's values and, where given, the cycled momentum (or beta1), all or nothing: one value per
     /// group, each within what its setting allows, checked before anything is written.
     let write (groups: Group[]) (field: Hyperparameter) (values: GroupValues) (momentum: GroupValues option) =
-        let refuse message =
-            raise (InvalidOperationException(message + "; nothing was written."))
-
-        let count (noun: string) (values: GroupValues) =
-            if values.Count <> groups.Length then
-                refuse (
-                    sprintf
-                        "The optimizer has %d param groups, but got %d %s to write"
-                        groups.Length
-                        values.Count
-                        (if values.Count = 1 then noun else noun + "s")
-                )
-
-        let within (field: Hyperparameter) (i: int) (v: float) =
-            let ok, range = allowed field
-
-            if not (ok v) then
-                let owner =
-                    match field with
-                    | Hyperparameter.LearningRate -> ""
-                    | _ -> sprintf " (%s)" (optimizerName groups.[i])
-
-                refuse (sprintf "The %s of group %d%s must be %s, but got %s" (noun field) i owner range (show v))
-
-        count (noun field) values
+        countWritten groups (noun field) values
 
         for i in 0 .. groups.Length - 1 do
-            within field i values.[i]
+            within groups field i values.[i]
 
         match momentum with
         | Some m ->
-            count "momentum (or beta1) value" m
+            countWritten groups "momentum (or beta1) value" m
 
             for i in 0 .. groups.Length - 1 do
                 match cycledMomentum groups.[i] with
-                | Some cycled -> within cycled i m.[i]
-                | None -> refuse (sprintf "Group %d (%s) has neither momentum nor betas" i (optimizerName groups.[i]))
+                | Some cycled -> within groups cycled i m.[i]
+                | None ->
+                    refuseWrite (sprintf "Group %d (%s) has neither momentum nor betas" i (optimizerName groups.[i]))
         | None -> ()
 
-        for i in 0 .. groups.Length - 1 do
-            set field groups.[i] values.[i]
+        match field with
+        | Hyperparameter.LearningRate ->
+            for i in 0 .. groups.Length - 1 do
+                groups.[i].LearningRate <- values.[i]
+        | _ ->
+            for i in 0 .. groups.Length - 1 do
+                set field groups.[i] values.[i]
 
         match momentum with
         | Some m ->
