@@ -15,7 +15,7 @@ let DefaultEtaMin = 0.0
 
 /// The LRs from base LRs at position tCur of a period of length tI.
 let internal lrs (etaMin: float) (bases: GroupValues) (tCur: float) (tI: float) =
-    Arithmetic.ofBases bases (fun b -> Arithmetic.cosine etaMin b tCur tI)
+    Arithmetic.cosineOfBases etaMin bases tCur tI
 
 /// A period that an int cannot hold: PyTorch's T_i is a Python int; this one stops with a clear refusal.
 let private tooLong (t0: int) (tMult: int) (period: float) : 'T =

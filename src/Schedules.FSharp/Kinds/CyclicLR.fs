@@ -35,6 +35,7 @@ namespace Schedules.Kinds
 module CyclicLR =
 
     open System
+    open System.Runtime.CompilerServices
     open Schedules
 
     /// <summary>PyTorch's default stepSizeUp.</summary>
@@ -63,14 +64,54 @@ module CyclicLR =
     /// <summary>PyTorch's default scaleMode.</summary>
     let DefaultScaleMode = Cycle
 
-    /// LRs from `bases` (PyTorch's base_lrs), and momenta when cycled, at iteration e.
+    // PyTorch's base_height = (max − base) * scale_factor, then base + base_height * scale for the LR and
+    // max − base_height * scale for the momentum; the loops in methods that call nothing (see Arithmetic.fill).
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    let private lrsInto (values: float[]) (bases: float[]) (maxLr: float) (sf: float) (f: float) =
+        Arithmetic.fill values (fun g -> bases.[g] + (maxLr - bases.[g]) * sf * f)
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    let private eachLrsInto (values: float[]) (bases: float[]) (maxLrs: float[]) (sf: float) (f: float) =
+        Arithmetic.fill values (fun g -> bases.[g] + (maxLrs.[g] - bases.[g]) * sf * f)
+
+    let inline private momentum (maxMomentum: float) (height: float) (sf: float) (f: float) =
+        maxMomentum - height * sf * f
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    let private momentaInto (values: float[]) (maxMomenta: float[]) (heights: float[]) (sf: float) (f: float) =
+        Arithmetic.fill values (fun g -> momentum maxMomenta.[g] heights.[g] sf f)
+
+    let private lrs (bases: float[]) (maxLr: ForGroups<float>) (maxLrs: float[]) (sf: float) (f: float) =
+        let values = Array.zeroCreate bases.Length
+
+        match maxLr with
+        | All m -> lrsInto values bases m sf f
+        | Each _ -> eachLrsInto values bases maxLrs sf f
+
+        GroupValues.Own values
+
+    /// `heights` pairs max_momentum with (max_momentum − base_momentum).
+    let private momenta (groups: int) (heights: Arithmetic.Pair) (sf: float) (f: float) =
+        match heights with
+        | Arithmetic.Shared(m, h) -> Arithmetic.same groups (momentum m h sf f)
+        | Arithmetic.PerGroup(ms, hs) ->
+            let values = Array.zeroCreate groups
+            momentaInto values ms hs sf f
+            GroupValues.Own values
+
+    /// LRs from `bases` (PyTorch's base_lrs), and momenta when cycled, at iteration e. The per-group settings are
+    /// resolved once, here; a step computes its scale once and loops over the groups.
     let internal at (c: CyclicLRConfig) =
         let up = float c.StepSizeUp
         let total = up + float (defaultArg c.StepSizeDown c.StepSizeUp)
         let stepRatio = up / total
-        let maxLr = Arithmetic.getter c.MaxLr
+        let maxLrs = ForGroups.expand 0 c.MaxLr
         let baseM = Arithmetic.getter c.BaseMomentum
         let maxM = Arithmetic.getter c.MaxMomentum
+
+        let momentumHeights =
+            Arithmetic.pair [ c.BaseMomentum; c.MaxMomentum ] maxM (fun g -> maxM g - baseM g)
 
         let scaleAt (cycle: int) (e: int) =
             match c.ScaleFn with
@@ -98,14 +139,11 @@ module CyclicLR =
                     (x - 1.0) / (stepRatio - 1.0)
 
             let f = scaleAt cycle e
-            let groups = bases.Count
-
-            let lrs =
-                GroupValues.Own(Array.init groups (fun i -> bases.[i] + (maxLr i - bases.[i]) * sf * f))
+            let lrs = lrs bases.Items c.MaxLr maxLrs sf f
 
             let momentum =
                 if c.CycleMomentum then
-                    Some(GroupValues.Own(Array.init groups (fun i -> maxM i - (maxM i - baseM i) * sf * f)))
+                    Some(momenta bases.Count momentumHeights sf f)
                 else
                     None
 

@@ -14,9 +14,9 @@ let internal compile (lrLambda: ForGroups<int -> float>) : Node =
         Args = [ Arg.functions "lrLambda" lrLambda ]
         Validate = fun () -> Validate.functions "lrLambda" lrLambda
         CheckGroups = fun n -> Validate.groupsSetting "lrLambda" n lrLambda
-        Recursive = fun b e _ -> GroupValues.Own(Array.init b.Count (fun g -> lr lambdas b g e))
+        Recursive = fun b e _ -> Arithmetic.init b.Count (fun g -> lr lambdas b g e)
         ZeroStep = ValueNone
-        Restart = fun b _ -> GroupValues.Own(Array.init b.Count (fun g -> lr lambdas b g 0))
+        Restart = fun b _ -> Arithmetic.init b.Count (fun g -> lr lambdas b g 0)
         Scalar = ValueSome(lr lambdas)
     }
 

@@ -9,7 +9,8 @@ let internal compile (version: PyTorchVersion) (lrLambda: ForGroups<int -> float
 
     // get_lr after its e = 0 test (1.13's `last_epoch > 0`, 2.x's `_is_initial`).
     let multiply (e: int) (lrs: GroupValues) =
-        GroupValues.Own(Array.init lrs.Count (fun g -> lrs.[g] * Arithmetic.factor "LrLambda" e g ((lambdas g) e)))
+        let lrs = lrs.Items
+        Arithmetic.init lrs.Length (fun g -> lrs.[g] * Arithmetic.factor "LrLambda" e g ((lambdas g) e))
 
     let recursive (_: GroupValues) (e: int) (lrs: GroupValues) = if e > 0 then multiply e lrs else lrs
 

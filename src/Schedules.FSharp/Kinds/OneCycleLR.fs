@@ -34,6 +34,7 @@ namespace Schedules.Kinds
 module OneCycleLR =
 
     open System
+    open System.Runtime.CompilerServices
     open Schedules
 
     /// <summary>PyTorch's default pctStart.</summary>
@@ -124,7 +125,8 @@ module OneCycleLR =
                 }
             |]
 
-    /// The phase PyTorch picks at step k (the first whose end is not before k, else the last) and where it starts.
+    /// The phase PyTorch picks at step k (the first whose end is not before k, else the last), by its index, and
+    /// where it starts.
     let internal pick (ps: Phase[]) (k: int) =
         let mutable i = 0
         let mutable start = 0.0
@@ -133,7 +135,7 @@ module OneCycleLR =
             start <- ps.[i].EndStep
             i <- i + 1
 
-        struct (ps.[i], start)
+        struct (i, start)
 
     /// A phase that some step in [0, TotalSteps] lands in but that has zero length: PyTorch divides by zero there.
     let internal zeroLengthPhase (c: OneCycleLRConfig) =
@@ -159,18 +161,64 @@ module OneCycleLR =
 
             lowest <= highest && ps.[i].EndStep - start = 0.0)
 
-    let private anneal (strategy: AnnealStrategy) (a: float) (b: float) (pct: float) =
-        match strategy with
-        | Cos -> b + (a - b) / 2.0 * (Math.Cos(Math.PI * pct) + 1.0)
-        | Linear -> (b - a) * pct + a
+    /// PyTorch's _annealing_cos from cos_out = cos(π·pct) + 1, which is the same double for every group.
+    let inline private cosine (start: float) (stop: float) (cosOut: float) = stop + (start - stop) / 2.0 * cosOut
+
+    /// PyTorch's _annealing_linear.
+    let inline private linear (start: float) (stop: float) (pct: float) = (stop - start) * pct + start
+
+    // The loops in methods that call nothing (see Arithmetic.fill).
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    let private cosineInto (values: float[]) (starts: float[]) (stops: float[]) (cosOut: float) =
+        Arithmetic.fill values (fun g -> cosine starts.[g] stops.[g] cosOut)
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    let private linearInto (values: float[]) (starts: float[]) (stops: float[]) (pct: float) =
+        Arithmetic.fill values (fun g -> linear starts.[g] stops.[g] pct)
+
+    /// One anneal for every group at pct of a phase: computed once where its ends are shared, else in one loop.
+    let private anneal (strategy: AnnealStrategy) (groups: int) (ends: Arithmetic.Pair) (cosOut: float) (pct: float) =
+        match ends with
+        | Arithmetic.Shared(start, stop) ->
+            match strategy with
+            | Cos -> Arithmetic.same groups (cosine start stop cosOut)
+            | Linear -> Arithmetic.same groups (linear start stop pct)
+        | Arithmetic.PerGroup(starts, stops) ->
+            let values = Array.zeroCreate groups
+
+            match strategy with
+            | Cos -> cosineInto values starts stops cosOut
+            | Linear -> linearInto values starts stops pct
+
+            GroupValues.Own values
 
     /// LRs and momenta at step k (0 ≤ k ≤ TotalSteps; PyTorch accepts k = TotalSteps and refuses beyond), for
-    /// `groups` param groups.
+    /// `groups` param groups. Each phase's ends per group are resolved once, here; a step picks its phase once and
+    /// anneals in one loop per array (one value for all groups where the settings are All).
     let internal at (c: OneCycleLRConfig) =
         let ps = phases c
         let maxLr = Arithmetic.getter c.MaxLr
-        let maxM = Arithmetic.getter c.MaxMomentum
-        let baseM = Arithmetic.getter c.BaseMomentum
+
+        let lr anchor g =
+            let initial = maxLr g / c.DivFactor
+
+            match anchor with
+            | Initial -> initial
+            | Peak -> maxLr g
+            | Floor -> initial / c.FinalDivFactor
+
+        let lrEnds =
+            ps
+            |> Array.map (fun p -> Arithmetic.pair [ c.MaxLr ] (lr p.StartLr) (lr p.EndLr))
+
+        let momentum isMax =
+            if isMax then c.MaxMomentum else c.BaseMomentum
+
+        let momentumEnds =
+            ps
+            |> Array.map (fun p ->
+                let s, e = momentum p.StartMomentumMax, momentum p.EndMomentumMax
+                Arithmetic.pair [ s; e ] (Arithmetic.getter s) (Arithmetic.getter e))
 
         fun (groups: int) (k: int) ->
             if k > c.TotalSteps then
@@ -183,37 +231,19 @@ module OneCycleLR =
                     )
                 )
 
-            let struct (phase, start) = pick ps k
-            let pct = (float k - start) / (phase.EndStep - start)
+            let struct (i, start) = pick ps k
+            let pct = (float k - start) / (ps.[i].EndStep - start)
+            // Once per step: cos_out does not depend on the group.
+            let cosOut =
+                match c.AnnealStrategy with
+                | Cos -> Math.Cos(Math.PI * pct) + 1.0
+                | Linear -> nan
 
-            let value anchor i =
-                let initial = maxLr i / c.DivFactor
-
-                match anchor with
-                | Initial -> initial
-                | Peak -> maxLr i
-                | Floor -> initial / c.FinalDivFactor
-
-            let lrs =
-                GroupValues.Own(
-                    Array.init groups (fun i ->
-                        anneal c.AnnealStrategy (value phase.StartLr i) (value phase.EndLr i) pct)
-                )
+            let lrs = anneal c.AnnealStrategy groups lrEnds.[i] cosOut pct
 
             let momentum =
                 if c.CycleMomentum then
-                    let pickM isMax i = if isMax then maxM i else baseM i
-
-                    Some(
-                        GroupValues.Own(
-                            Array.init groups (fun i ->
-                                anneal
-                                    c.AnnealStrategy
-                                    (pickM phase.StartMomentumMax i)
-                                    (pickM phase.EndMomentumMax i)
-                                    pct)
-                        )
-                    )
+                    Some(anneal c.AnnealStrategy groups momentumEnds.[i] cosOut pct)
                 else
                     None
 

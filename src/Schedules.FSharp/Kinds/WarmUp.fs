@@ -15,7 +15,7 @@ let internal compile (steps: int, lrLambda: ForGroups<int -> int -> float>) : No
 
     let recursive (b: GroupValues) (e: int) (lrs: GroupValues) =
         if e <= steps then
-            GroupValues.Own(Array.init b.Count (fun g -> lr b g e))
+            Arithmetic.init b.Count (fun g -> lr b g e)
         else
             lrs
 

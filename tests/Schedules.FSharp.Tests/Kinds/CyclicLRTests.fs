@@ -91,4 +91,55 @@ let tests =
             (Scheduler.config (
                 LRScheduler.CyclicLR(All 0.01, Each [ 0.1; 0.2 ], stepSizeUp = 3, mode = ExpRange, gamma = 0.99)
             ))
+        test "per-group settings give each group what the same settings for all groups give it, bit for bit" {
+            // The step resolves Each settings into arrays and All settings into one value: both paths must agree.
+            let trace (s: Scheduler<unit>) (lrs: float list) =
+                let struct (state, first) = Scheduler.init s (gv lrs)
+                let t = Scheduler.fold s state first.Lrs (List.replicate 30 ())
+
+                t.Rows
+                |> Seq.map (fun o -> o.Lrs.ToArray(), (Option.get o.Momentum).ToArray())
+                |> Array.ofSeq
+
+            let each =
+                trace
+                    (LRScheduler.CyclicLR(
+                        Each [ 0.01; 0.02 ],
+                        Each [ 0.1; 0.3 ],
+                        stepSizeUp = 4,
+                        mode = ExpRange,
+                        gamma = 0.97,
+                        baseMomentum = Each [ 0.8; 0.85 ],
+                        maxMomentum = Each [ 0.9; 0.95 ]
+                    ))
+                    [ 0.1; 0.2 ]
+
+            for g, (baseLr, maxLr, baseM, maxM) in List.indexed [ 0.01, 0.1, 0.8, 0.9; 0.02, 0.3, 0.85, 0.95 ] do
+                let all =
+                    trace
+                        (LRScheduler.CyclicLR(
+                            All baseLr,
+                            All maxLr,
+                            stepSizeUp = 4,
+                            mode = ExpRange,
+                            gamma = 0.97,
+                            baseMomentum = All baseM,
+                            maxMomentum = All maxM
+                        ))
+                        [ 0.1 ]
+
+                let name = sprintf "group %d" g
+
+                expectSameRows
+                    name
+                    "lr"
+                    (all |> Array.map (fst >> Array.head >> Array.singleton))
+                    (each |> Array.map (fun (l, _) -> [| l.[g] |]))
+
+                expectSameRows
+                    name
+                    "momentum"
+                    (all |> Array.map (snd >> Array.head >> Array.singleton))
+                    (each |> Array.map (fun (_, m) -> [| m.[g] |]))
+        }
     ]

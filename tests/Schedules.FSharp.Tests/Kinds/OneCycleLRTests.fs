@@ -126,4 +126,54 @@ let tests =
             39
             [ 0.1; 0.2 ]
             (Scheduler.config (LRScheduler.OneCycleLR(Each [ 0.5; 1.0 ], totalSteps = 40, annealStrategy = Linear)))
+        test "per-group settings give each group what the same settings for all groups give it, bit for bit" {
+            // The step resolves Each settings into arrays and All settings into one value: both paths must agree.
+            let trace (s: Scheduler<unit>) (lrs: float list) =
+                let struct (state, first) = Scheduler.init s (gv lrs)
+                let t = Scheduler.fold s state first.Lrs (List.replicate 39 ())
+
+                t.Rows
+                |> Seq.map (fun o -> o.Lrs.ToArray(), (Option.get o.Momentum).ToArray())
+                |> Array.ofSeq
+
+            for strategy, three in [ Cos, false; Linear, true ] do
+                let each =
+                    trace
+                        (LRScheduler.OneCycleLR(
+                            Each [ 0.5; 1.0 ],
+                            totalSteps = 40,
+                            annealStrategy = strategy,
+                            threePhase = three,
+                            baseMomentum = Each [ 0.8; 0.85 ],
+                            maxMomentum = Each [ 0.9; 0.95 ]
+                        ))
+                        [ 0.1; 0.2 ]
+
+                for g, (maxLr, baseM, maxM) in List.indexed [ 0.5, 0.8, 0.9; 1.0, 0.85, 0.95 ] do
+                    let all =
+                        trace
+                            (LRScheduler.OneCycleLR(
+                                All maxLr,
+                                totalSteps = 40,
+                                annealStrategy = strategy,
+                                threePhase = three,
+                                baseMomentum = All baseM,
+                                maxMomentum = All maxM
+                            ))
+                            [ 0.1 ]
+
+                    let name = sprintf "%A three-phase %b, group %d" strategy three g
+
+                    expectSameRows
+                        name
+                        "lr"
+                        (all |> Array.map (fst >> Array.head >> Array.singleton))
+                        (each |> Array.map (fun (l, _) -> [| l.[g] |]))
+
+                    expectSameRows
+                        name
+                        "momentum"
+                        (all |> Array.map (snd >> Array.head >> Array.singleton))
+                        (each |> Array.map (fun (_, m) -> [| m.[g] |]))
+        }
     ]

@@ -37,4 +37,15 @@ let tests =
             sameConfig (Config.ofJson """{"kind": "StepLR", "stepSize": 3}""") (StepLR(3, 0.1))
         }
         roundTrips "round-trips through JSON" 20 [ 0.1; 0.2 ] (StepLR(3, 0.5))
+        test "a step between milestones hands back the very LRs it was given" {
+            let s = LRScheduler.StepLR(3, 0.5)
+            let struct (state, first) = Scheduler.init s (gv [ 0.1; 0.2 ])
+            let struct (state, second) = Scheduler.step s state { Lrs = first.Lrs; Metric = () }
+            Expect.isTrue (obj.ReferenceEquals(second.Lrs, first.Lrs)) "epoch 1 keeps the LRs"
+            let struct (state, third) = Scheduler.step s state { Lrs = second.Lrs; Metric = () }
+            Expect.isTrue (obj.ReferenceEquals(third.Lrs, first.Lrs)) "epoch 2 keeps the LRs"
+            let struct (_, fourth) = Scheduler.step s state { Lrs = third.Lrs; Metric = () }
+            Expect.isFalse (obj.ReferenceEquals(fourth.Lrs, first.Lrs)) "epoch 3 decays"
+            Expect.equal (fourth.Lrs.ToArray()) [| 0.05; 0.1 |] "epoch 3 halves the LRs"
+        }
     ]
