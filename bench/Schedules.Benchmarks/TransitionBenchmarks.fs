@@ -10,6 +10,7 @@ type Transition() =
     let mutable scheduler = Unchecked.defaultof<Scheduler<float>>
     let mutable state = Unchecked.defaultof<State>
     let mutable observation = Unchecked.defaultof<Observation<float>>
+    let mutable kept = Unchecked.defaultof<State>
 
     [<Params(1, 8, 64, 1024)>]
     member val Groups = 1 with get, set
@@ -73,6 +74,9 @@ type Transition() =
         state <- mid
         observation <- { Lrs = lrs; Metric = metric }
 
+    /// As a training loop steps: the next state kept (in a field), the LRs handed on to be applied.
     [<Benchmark>]
     member _.Step() =
-        Scheduler.step scheduler state observation
+        let struct (next, output) = Scheduler.step scheduler state observation
+        kept <- next
+        output.Lrs

@@ -275,8 +275,9 @@ module Scheduler =
             Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
 
         match r.Momentum with
-        | Some m -> Validate.producedMomentum scheduler.Compiled.Kind (State.epoch r.State) m
-        | None -> ()
+        | Some m when not (Validate.allWithin 0.0 1.0 m.Items 0 m.Count) ->
+            Validate.producedMomentum scheduler.Compiled.Kind (State.epoch r.State) m
+        | _ -> ()
 
         struct (r.State, output r)
 
@@ -436,8 +437,9 @@ module Scheduler =
                 Validate.produced node.Kind (State.epoch r.State) r.Lrs
 
             match r.Momentum with
-            | Some m -> Validate.producedMomentum node.Kind (State.epoch r.State) m
-            | None -> ()
+            | Some m when not (Validate.allWithin 0.0 1.0 m.Items 0 m.Count) ->
+                Validate.producedMomentum node.Kind (State.epoch r.State) m
+            | _ -> ()
 
             record r.Lrs r.Momentum r.Events
             r

@@ -15,10 +15,10 @@ module internal Validate =
         | null -> "null"
         | v -> string v
 
-    /// Whether every value of items.[start .. start + count - 1] is finite and >= 0 (NaN fails every comparison):
-    /// the fast path of the LR checks, a vector of doubles at a time; the scalar loops that follow it name the
-    /// offending group only when this says one exists.
-    let finiteNonNegative (items: float[]) (start: int) (count: int) =
+    /// Whether every value of items.[start .. start + count - 1] lies in [lo, hi] (NaN fails every comparison): the
+    /// fast path of the LR and momentum checks, a vector of doubles at a time; the scalar loops that follow it name
+    /// the offending group only when this says one exists.
+    let allWithin (lo: float) (hi: float) (items: float[]) (start: int) (count: int) =
         let span = ReadOnlySpan<float>(items, start, count)
         let mutable ok = true
         let mutable i = 0
@@ -27,25 +27,29 @@ module internal Validate =
             let vectors =
                 Runtime.InteropServices.MemoryMarshal.Cast<float, Numerics.Vector<float>>(span)
 
-            let zero = Numerics.Vector<float>.Zero
-            let largest = Numerics.Vector<float>(Double.MaxValue)
+            let low = Numerics.Vector<float>(lo)
+            let high = Numerics.Vector<float>(hi)
             let mutable all = Numerics.Vector<int64>.AllBitsSet
 
             for v in vectors do
                 all <-
                     all
-                    &&& Numerics.Vector.GreaterThanOrEqual(v, zero)
-                    &&& Numerics.Vector.LessThanOrEqual(v, largest)
+                    &&& Numerics.Vector.GreaterThanOrEqual(v, low)
+                    &&& Numerics.Vector.LessThanOrEqual(v, high)
 
             ok <- Numerics.Vector.EqualsAll(all, Numerics.Vector<int64>.AllBitsSet)
             i <- vectors.Length * Numerics.Vector<float>.Count
 
         while ok && i < count do
             let v = span.[i]
-            ok <- v >= 0.0 && v <= Double.MaxValue
+            ok <- v >= lo && v <= hi
             i <- i + 1
 
         ok
+
+    /// Whether every value of items.[start .. start + count - 1] is finite and >= 0 (see allWithin).
+    let finiteNonNegative (items: float[]) (start: int) (count: int) =
+        allWithin 0.0 Double.MaxValue items start count
 
     let fail (param: string) (value: obj) (allowed: string) : 'T =
         raise (
@@ -164,20 +168,21 @@ module internal Validate =
     /// Momentum a transition produced (a scale function above 1, or ExpRange's growth, can push it outside its
     /// bounds): finite and in [0, 1], or refused before anything is applied.
     let producedMomentum (kind: string) (epoch: int) (values: GroupValues) =
-        for i in 0 .. values.Count - 1 do
-            let v = values.[i]
+        if not (allWithin 0.0 1.0 values.Items 0 values.Count) then
+            for i in 0 .. values.Count - 1 do
+                let v = values.[i]
 
-            if not (Double.IsFinite v) || v < 0.0 || v > 1.0 then
-                raise (
-                    InvalidOperationException(
-                        sprintf
-                            "%s would set the momentum of group %d to %s at step %d; a momentum (or beta1) must stay finite and in [0, 1]. Check the scale function or gamma."
-                            kind
-                            i
-                            (show v)
-                            epoch
+                if not (Double.IsFinite v) || v < 0.0 || v > 1.0 then
+                    raise (
+                        InvalidOperationException(
+                            sprintf
+                                "%s would set the momentum of group %d to %s at step %d; a momentum (or beta1) must stay finite and in [0, 1]. Check the scale function or gamma."
+                                kind
+                                i
+                                (show v)
+                                epoch
+                        )
                     )
-                )
 
     /// One LR a transition produced, at a step and group, that is NaN, infinite or negative.
     let private refuseProduced (kind: string) (epoch: int) (group: int) (v: float) =

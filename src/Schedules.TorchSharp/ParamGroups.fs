@@ -282,6 +282,7 @@ module internal ParamGroups =
                 for i in 0 .. groups.Length - 1 do
                     let v = ForGroups.get i setting
                     let cycled = (cycledMomentum groups.[i]).Value
+
                     if not (isAllowed cycled v) then
                         raise (
                             ArgumentException(

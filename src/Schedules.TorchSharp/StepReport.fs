@@ -4,6 +4,7 @@ open System.Globalization
 open Schedules
 
 /// <summary>What one call of a bound scheduler's <c>Step</c> did, as data for the caller to log.</summary>
+[<Struct>]
 type StepReport = {
     /// <summary>How many times <c>Step</c> (or <c>StepAt</c>) has been called, this call included.</summary>
     Call: int
@@ -25,8 +26,9 @@ type StepReport = {
         let r (v: float) =
             v.ToString("R", CultureInfo.InvariantCulture)
 
+        let step = this.Step
+
         this.Events
         |> List.map (function
-            | LrReduced(g, old, fresh) ->
-                sprintf "group %d reduced from %s to %s at step %d" g (r old) (r fresh) this.Step
-            | SchedulerSwitched i -> sprintf "scheduler %d took over at step %d" i this.Step)
+            | LrReduced(g, old, fresh) -> sprintf "group %d reduced from %s to %s at step %d" g (r old) (r fresh) step
+            | SchedulerSwitched i -> sprintf "scheduler %d took over at step %d" i step)

@@ -81,7 +81,9 @@ module internal ReduceLROnPlateau =
     /// PyTorch's _reduce_lr: new = max(old × Factor, MinLr); a group changes only when old − new > Eps.
     let internal reduce (c: ReduceLROnPlateauConfig) (lrs: GroupValues) =
         let mutable events = []
-        let result = Array.copy lrs.Items
+        // Copied at the first change: a reduction that changes nothing (every LR at minLr, or within eps of it)
+        // allocates nothing.
+        let mutable result: float[] = null
 
         for i in lrs.Count - 1 .. -1 .. 0 do
             let old = lrs.[i]
@@ -91,10 +93,13 @@ module internal ReduceLROnPlateau =
             let fresh = if minLr > scaled then minLr else scaled
 
             if old - fresh > c.Eps then
+                if isNull result then
+                    result <- Array.copy lrs.Items
+
                 result.[i] <- fresh
                 events <- LrReduced(i, old, fresh) :: events
 
-        if List.isEmpty events then
+        if isNull result then
             struct (lrs, events)
         else
             struct (GroupValues.Own result, events)
@@ -104,24 +109,29 @@ module internal ReduceLROnPlateau =
         let inWarmup = s.WarmupLeft > 0
         let last = Arithmetic.next "ReduceLROnPlateau" s.LastEpoch
 
-        let best, bad =
-            if isBetter c metric s.Best then
-                metric, 0
-            else
-                s.Best, s.BadEpochs + 1
+        // Mutable locals, not tuples: nothing is allocated by a step that changes no LR.
+        let mutable best = s.Best
+        let mutable bad = s.BadEpochs + 1
 
-        let cooldown, bad =
-            if s.CooldownLeft > 0 then
-                s.CooldownLeft - 1, 0
-            else
-                s.CooldownLeft, bad
+        if isBetter c metric s.Best then
+            best <- metric
+            bad <- 0
 
-        let struct (lrs, events, cooldown, bad) =
-            if bad > c.Patience then
-                let struct (reduced, events) = reduce c lrs
-                struct (reduced, events, c.Cooldown, 0)
-            else
-                struct (lrs, [], cooldown, bad)
+        let mutable cooldown = s.CooldownLeft
+
+        if cooldown > 0 then
+            cooldown <- cooldown - 1
+            bad <- 0
+
+        let mutable lrs = lrs
+        let mutable events = []
+
+        if bad > c.Patience then
+            let struct (reduced, reductions) = reduce c lrs
+            lrs <- reduced
+            events <- reductions
+            cooldown <- c.Cooldown
+            bad <- 0
 
         let state =
             if inWarmup then
