@@ -24,7 +24,8 @@ type Series = {
 /// See a step-based schedule before training with it: the LRs at any step, by closed form where the scheduler has
 /// one (random access: the LR at step 10^9 costs what the LR at step 10 costs) and by folding where not
 /// (MultiplicativeLR, ChainedScheduler). To simulate a metric-driven scheduler against a recorded metric series,
-/// use <c>Scheduler.run</c>: its trace holds the LRs, momenta and events (reductions, milestones) of every step.
+/// use <c>Scheduler.run</c> (its trace holds the LRs, momenta and events of every step as row objects) or, for long
+/// series, <c>Scheduler.runSeries</c> (the same values as columns of doubles, the events with their rows).
 /// </summary>
 [<RequireQualifiedAccess>]
 module Preview =

@@ -9,30 +9,34 @@ open Schedules
 [<Literal>]
 let DefaultEtaMin = 0.0
 
+/// lr ← ratio × (lr − etaMin) + etaMin for every group.
+[<System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)>]
+let private ratioInto (next: float[]) (lrs: float[]) (etaMin: float) (ratio: float) =
+    Arithmetic.fill next (fun i -> ratio * (lrs.[i] - etaMin) + etaMin)
+
+/// lr ← lr + (base − etaMin) × c / 2 for every group (the step out of the trough).
+[<System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)>]
+let private troughInto (next: float[]) (lrs: float[]) (bases: float[]) (etaMin: float) (c: float) =
+    Arithmetic.fill next (fun i -> lrs.[i] + (bases.[i] - etaMin) * c / 2.0)
+
 let internal compile (tMax: int, etaMin: float) : Node =
     let closed (b: float) (e: int) =
         Arithmetic.cosine etaMin b (float e) (float tMax)
 
-    // get_lr after its e = 0 test (1.13's `last_epoch == 0`, 2.x's `_is_initial`).
-    // One loop over the groups, the factor computed once per step.
+    // get_lr after its e = 0 test (1.13's `last_epoch == 0`, 2.x's `_is_initial`): the factor computed once per
+    // step, the groups written by a loop that calls nothing (see Arithmetic's note on spilled doubles).
     let rule (b: GroupValues) (e: int) (lrs: GroupValues) =
-        let lrs = lrs.Items
-        let next = Array.zeroCreate lrs.Length
+        let next = Array.zeroCreate lrs.Count
 
         if (e - 1 - tMax) % (2 * tMax) = 0 then
             // The previous LR sat at the trough, where the ratio below would divide by zero.
-            let c = 1.0 - Math.Cos(Math.PI / float tMax)
-            let b = b.Items
-
-            for i in 0 .. lrs.Length - 1 do
-                next.[i] <- lrs.[i] + (b.[i] - etaMin) * c / 2.0
+            troughInto next lrs.Items b.Items etaMin (1.0 - Math.Cos(Math.PI / float tMax))
         else
             let ratio =
                 (1.0 + Math.Cos(Math.PI * float e / float tMax))
                 / (1.0 + Math.Cos(Math.PI * float (e - 1) / float tMax))
 
-            for i in 0 .. lrs.Length - 1 do
-                next.[i] <- ratio * (lrs.[i] - etaMin) + etaMin
+            ratioInto next lrs.Items etaMin ratio
 
         GroupValues.Own next
 
