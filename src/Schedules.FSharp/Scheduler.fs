@@ -252,6 +252,20 @@ module Scheduler =
         r.Momentum |> Option.iter (Validate.producedMomentum node.Kind 0)
         struct (r.State, output r)
 
+    /// Refuses LRs (unless the very ones observed, already checked) or momentum a step produced out of range; the
+    /// epoch (a walk of a composite's children) is found only for the message.
+    let inline private checkProduced (kind: string) (observed: GroupValues) (r: Kinds.Result) =
+        if
+            not (obj.ReferenceEquals(r.Lrs, observed))
+            && not (Validate.finiteNonNegative r.Lrs.Items 0 r.Lrs.Count)
+        then
+            Validate.produced kind (State.epoch r.State) r.Lrs
+
+        match r.Momentum with
+        | Some m when not (Validate.allWithin 0.0 1.0 m.Items 0 m.Count) ->
+            Validate.producedMomentum kind (State.epoch r.State) m
+        | _ -> ()
+
     /// <summary>One transition: from a state and an observation (the LRs currently applied, and the metric) to the
     /// next state and the LRs (and momentum) to apply. A step that changes no LR allocates nothing (the state and
     /// the result are values, and the LRs handed in are handed back).</summary>
@@ -267,18 +281,7 @@ module Scheduler =
         let r =
             scheduler.Compiled.Step state observation.Lrs (scheduler.MetricOf observation.Metric)
 
-        // The epoch (a walk of a composite's children) is found only for the message.
-        if
-            not (obj.ReferenceEquals(r.Lrs, observation.Lrs))
-            && not (Validate.finiteNonNegative r.Lrs.Items 0 r.Lrs.Count)
-        then
-            Validate.produced scheduler.Compiled.Kind (State.epoch r.State) r.Lrs
-
-        match r.Momentum with
-        | Some m when not (Validate.allWithin 0.0 1.0 m.Items 0 m.Count) ->
-            Validate.producedMomentum scheduler.Compiled.Kind (State.epoch r.State) m
-        | _ -> ()
-
+        checkProduced scheduler.Compiled.Kind observation.Lrs r
         struct (r.State, output r)
 
     /// <summary>PyTorch's <c>step(epoch)</c> for CosineAnnealingWarmRestarts: jump to an explicit, possibly
@@ -429,18 +432,7 @@ module Scheduler =
         // One step, checked and recorded; the state and LRs stay in the loop's locals (not captured).
         let advance (state: State) (current: GroupValues) (metric: 'M) =
             let r = node.Step state current (scheduler.MetricOf metric)
-
-            if
-                not (obj.ReferenceEquals(r.Lrs, current))
-                && not (Validate.finiteNonNegative r.Lrs.Items 0 r.Lrs.Count)
-            then
-                Validate.produced node.Kind (State.epoch r.State) r.Lrs
-
-            match r.Momentum with
-            | Some m when not (Validate.allWithin 0.0 1.0 m.Items 0 m.Count) ->
-                Validate.producedMomentum node.Kind (State.epoch r.State) m
-            | _ -> ()
-
+            checkProduced node.Kind current r
             record r.Lrs r.Momentum r.Events
             r
 
