@@ -52,6 +52,20 @@ let expectSameRows (case: string) (what: string) (expected: float[][]) (actual: 
                     d
 
 /// The LRs of every row of a trace.
+/// Group g of a run on several groups (rows of LRs and momentum) equals a one-group run's rows, bit for bit.
+let expectGroupRows (name: string) (all: (float[] * float[])[]) (each: (float[] * float[])[]) (g: int) =
+    expectSameRows
+        name
+        "lr"
+        (all |> Array.map (fst >> Array.head >> Array.singleton))
+        (each |> Array.map (fun (l, _) -> [| l.[g] |]))
+
+    expectSameRows
+        name
+        "momentum"
+        (all |> Array.map (snd >> Array.head >> Array.singleton))
+        (each |> Array.map (fun (_, m) -> [| m.[g] |]))
+
 let lrRows (trace: Trace) =
     trace.Rows |> Seq.map (fun o -> o.Lrs.ToArray()) |> Array.ofSeq
 

@@ -130,16 +130,6 @@ let tests =
 
                 let name = sprintf "group %d" g
 
-                expectSameRows
-                    name
-                    "lr"
-                    (all |> Array.map (fst >> Array.head >> Array.singleton))
-                    (each |> Array.map (fun (l, _) -> [| l.[g] |]))
-
-                expectSameRows
-                    name
-                    "momentum"
-                    (all |> Array.map (snd >> Array.head >> Array.singleton))
-                    (each |> Array.map (fun (_, m) -> [| m.[g] |]))
+                expectGroupRows name all each g
         }
     ]

@@ -164,16 +164,6 @@ let tests =
 
                     let name = sprintf "%A three-phase %b, group %d" strategy three g
 
-                    expectSameRows
-                        name
-                        "lr"
-                        (all |> Array.map (fst >> Array.head >> Array.singleton))
-                        (each |> Array.map (fun (l, _) -> [| l.[g] |]))
-
-                    expectSameRows
-                        name
-                        "momentum"
-                        (all |> Array.map (snd >> Array.head >> Array.singleton))
-                        (each |> Array.map (fun (_, m) -> [| m.[g] |]))
+                    expectGroupRows name all each g
         }
     ]
