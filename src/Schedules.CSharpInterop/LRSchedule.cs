@@ -87,10 +87,10 @@ public abstract class LRSchedule
         return new ScheduleTrace(trace.Rows.Select(Interop.Row).ToArray(), new ScheduleState(trace.State));
     }
 
-    private protected ScheduleSeries RunSeriesCore(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
+    private protected ScheduleSeriesTrace RunSeriesCore(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
     {
         var run = Schedules.Scheduler.RunSeries(Core, Interop.Values(lrs, nameof(lrs)), metrics);
-        return new ScheduleSeries(
+        return new ScheduleSeriesTrace(
             Interop.Columns(run.Lrs),
             Interop.Columns(run.Momentum),
             run.Events.Select(e => new RowEvent(e.Row, Interop.Event(e.Event))).ToArray(),
@@ -172,7 +172,7 @@ public sealed class Schedule : LRSchedule
 
     /// <summary><see cref="Run(IReadOnlyList{double}, int)"/> kept as columns, one array of doubles per param group
     /// (rows 0..steps), for long runs.</summary>
-    public ScheduleSeries RunSeries(IReadOnlyList<double> lrs, int steps)
+    public ScheduleSeriesTrace RunSeries(IReadOnlyList<double> lrs, int steps)
     {
         if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be >= 0, but got {steps}.");
         return RunSeriesCore(lrs, new double[steps]);
@@ -253,7 +253,7 @@ public sealed class MetricSchedule : LRSchedule
 
     /// <summary><see cref="Run"/> kept as columns, one array of doubles per param group (rows 0..n), for long
     /// simulations: a million recorded metrics (pass them as an array) make no object per step.</summary>
-    public ScheduleSeries RunSeries(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
+    public ScheduleSeriesTrace RunSeries(IReadOnlyList<double> lrs, IEnumerable<double> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         return RunSeriesCore(lrs, metrics);

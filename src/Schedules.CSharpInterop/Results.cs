@@ -83,7 +83,7 @@ public sealed class ScheduleTrace
 }
 
 /// <summary>An event of a run kept as columns, with the row of the step that produced it.</summary>
-/// <param name="Row">The row (in <see cref="ScheduleSeries"/>'s columns) of the step that produced the event.</param>
+/// <param name="Row">The row (in <see cref="ScheduleSeriesTrace"/>'s columns) of the step that produced the event.</param>
 /// <param name="Event">What happened.</param>
 public readonly record struct RowEvent(int Row, ScheduleEvent Event);
 
@@ -92,9 +92,9 @@ public readonly record struct RowEvent(int Row, ScheduleEvent Event);
 /// param group instead of one row object per step, the events with their rows, and the state after the last row.
 /// The values are <see cref="ScheduleTrace"/>'s, bit for bit.
 /// </summary>
-public sealed class ScheduleSeries
+public sealed class ScheduleSeriesTrace
 {
-    internal ScheduleSeries(
+    internal ScheduleSeriesTrace(
         IReadOnlyList<double[]> lrs, IReadOnlyList<double[]> momentum, IReadOnlyList<RowEvent> events, ScheduleState state)
     {
         Lrs = lrs;
