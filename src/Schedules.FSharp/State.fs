@@ -173,8 +173,10 @@ type Output = {
 /// <summary>
 /// What a transition observes: the LRs currently applied (PyTorch's chainable rules read them from the optimizer,
 /// and a user's manual change is honoured), and the metric for schedulers that watch one. <c>'Metric</c> is
-/// <c>unit</c> for step-based schedulers and <c>float</c> for metric-driven ones.
+/// <c>unit</c> for step-based schedulers and <c>float</c> for metric-driven ones. A value (a struct), so a training
+/// loop's step builds no object for it.
 /// </summary>
+[<Struct>]
 type Observation<'Metric> = {
     /// <summary>The LRs currently applied, one per param group.</summary>
     Lrs: GroupValues
