@@ -82,13 +82,22 @@ module internal ReduceLROnPlateau =
     let internal reduce (c: ReduceLROnPlateauConfig) (lrs: GroupValues) =
         let mutable events = []
         // Copied at the first change: a reduction that changes nothing (every LR at minLr, or within eps of it)
-        // allocates nothing.
+        // allocates nothing but a per-group minLr's array.
         let mutable result: float[] = null
+        // A per-group minLr as an array, once per reduction (not a list walked for every group).
+        let minLrs =
+            match c.MinLr with
+            | Each vs -> Array.ofList vs
+            | All _ -> null
 
         for i in lrs.Count - 1 .. -1 .. 0 do
+            let minLr =
+                match c.MinLr with
+                | All m -> m
+                | Each _ -> minLrs.[i]
+
             let old = lrs.[i]
             let scaled = old * c.Factor
-            let minLr = ForGroups.get i c.MinLr
             // Python's max(a, b) keeps a unless b > a.
             let fresh = if minLr > scaled then minLr else scaled
 
