@@ -113,18 +113,14 @@ module internal ParamGroups =
         | _ -> invalidOp "check made sure every group has the field."
 
     /// Each group's value of the field: `check` made sure every group has it.
-    let values (field: Hyperparameter) (groups: Group[]) =
-        let values = Array.zeroCreate groups.Length
-
+    /// The group's value of the field, NaN where it has none; the LR read directly (the per-step case).
+    let inline private valueOf (field: Hyperparameter) (g: Group) =
         match field with
-        | Hyperparameter.LearningRate ->
-            for i in 0 .. groups.Length - 1 do
-                values.[i] <- groups.[i].LearningRate
-        | _ ->
-            for i in 0 .. groups.Length - 1 do
-                values.[i] <- tryRead field groups.[i] |> Option.defaultValue nan
+        | Hyperparameter.LearningRate -> g.LearningRate
+        | _ -> tryRead field g |> Option.defaultValue nan
 
-        GroupValues.Own values
+    let values (field: Hyperparameter) (groups: Group[]) =
+        GroupValues.Own(Array.init groups.Length (fun i -> valueOf field groups.[i]))
 
     /// The field's values as `values` reads them, handed back as `known` itself when the optimizer holds exactly
     /// those, bit for bit (what the shell last wrote, unchanged): no array per step.
@@ -137,12 +133,7 @@ module internal ParamGroups =
             let mutable i = 0
 
             while same && i < groups.Length do
-                let v =
-                    match field with
-                    | Hyperparameter.LearningRate -> groups.[i].LearningRate
-                    | _ -> tryRead field groups.[i] |> Option.defaultValue nan
-
-                same <- BitConverter.DoubleToInt64Bits v = BitConverter.DoubleToInt64Bits k.[i]
+                same <- BitConverter.DoubleToInt64Bits(valueOf field groups.[i]) = BitConverter.DoubleToInt64Bits k.[i]
                 i <- i + 1
 
             if same then known else values field groups
